@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import { registerLessons } from './host/lessons/registerLessons';
+import { registerNormalizeSelection } from './host/normalize/registerNormalizeSelection';
+
+export function activate(context: vscode.ExtensionContext): void {
+  registerLessons(context);
+  registerNormalizeSelection(context);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
