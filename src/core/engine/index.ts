@@ -1,0 +1,144 @@
+/**
+ * The normalization engine: PyTorch's semantics in float64 (see `../shared/golden/README.md`),
+ * robust where PyTorch is not (large offsets, magnitudes near overflow and underflow, constant
+ * slices). Pure: no `vscode`, no DOM.
+ *
+ * NaN and ±Infinity in the input are rejected with an EngineError whose message gives the flat
+ * (row-major) index of the first such element: in a teaching tool they almost always mean broken
+ * data, and a NaN-filled result would hide where it came from.
+ */
+import { NonFiniteInput } from './moments';
+import { batchNorm, groupNorm, instanceNorm, l2Normalize, layerNorm, minMax, rmsNorm, softmax, zScore } from './ops';
+import { EngineError, type OpName, type OpParams, type OpResult, type TensorLike } from './types';
+
+export { EngineError } from './types';
+export type { GroupStats, OpName, OpParams, OpResult, Tensor, TensorLike } from './types';
+
+interface OperationInfo {
+  readonly label: string;
+  /** One line: what the op pools. */
+  readonly pools: string;
+  /** The parameters it accepts, in the golden file's spelling. */
+  readonly params: readonly string[];
+}
+
+export const OPERATIONS: Record<OpName, OperationInfo> = {
+  batch_norm: {
+    label: 'Batch normalization',
+    pools: 'each channel over the whole batch and every spatial position',
+    params: ['training', 'momentum', 'eps', 'weight', 'bias', 'running_mean', 'running_var'],
+  },
+  layer_norm: {
+    label: 'Layer normalization',
+    pools: 'each sample over its trailing dims (normalized_shape)',
+    params: ['normalized_shape', 'eps', 'weight', 'bias'],
+  },
+  instance_norm: {
+    label: 'Instance normalization',
+    pools: 'each (sample, channel) pair over its spatial positions',
+    params: ['eps', 'weight', 'bias'],
+  },
+  group_norm: {
+    label: 'Group normalization',
+    pools: "each sample's consecutive groups of channels over their channels and positions",
+    params: ['num_groups', 'eps', 'weight', 'bias'],
+  },
+  rms_norm: {
+    label: 'RMS normalization',
+    pools: 'each sample over its trailing dims, dividing by the root mean square (no centring)',
+    params: ['normalized_shape', 'eps', 'weight'],
+  },
+  l2_normalize: {
+    label: 'L2 normalization',
+    pools: 'each slice along dim, dividing by its Euclidean norm',
+    params: ['dim', 'eps'],
+  },
+  min_max: {
+    label: 'Min-max scaling',
+    pools: 'each slice along axis (or the whole array), mapping its range onto [0, 1]',
+    params: ['axis'],
+  },
+  z_score: {
+    label: 'Z-score standardization',
+    pools: 'each slice along axis (or the whole array), subtracting the mean and dividing by the std',
+    params: ['axis', 'ddof'],
+  },
+  softmax: {
+    label: 'Softmax',
+    pools: 'each slice along dim, turning it into probabilities that sum to 1',
+    params: ['dim'],
+  },
+};
+
+/** PyTorch's defaults; rms_norm's eps is 1e-6 and l2_normalize's 1e-12 in this format. */
+function defaults(op: OpName): Partial<OpParams> {
+  switch (op) {
+    case 'batch_norm':
+      return { training: true, momentum: 0.1, eps: 1e-5, weight: null, bias: null, running_mean: null, running_var: null };
+    case 'layer_norm':
+      return { eps: 1e-5, weight: null, bias: null };
+    case 'instance_norm':
+      return { eps: 1e-5, weight: null, bias: null };
+    case 'group_norm':
+      return { eps: 1e-5, weight: null, bias: null };
+    case 'rms_norm':
+      return { eps: 1e-6, weight: null };
+    case 'l2_normalize':
+      return { dim: -1, eps: 1e-12 };
+    case 'min_max':
+      return { axis: null };
+    case 'z_score':
+      return { axis: null, ddof: 0 };
+    case 'softmax':
+      return { dim: -1 };
+  }
+}
+
+const KERNELS: Record<OpName, (input: TensorLike, params: OpParams) => OpResult> = {
+  batch_norm: batchNorm,
+  layer_norm: layerNorm,
+  instance_norm: instanceNorm,
+  group_norm: groupNorm,
+  rms_norm: rmsNorm,
+  l2_normalize: l2Normalize,
+  min_max: minMax,
+  z_score: zScore,
+  softmax,
+};
+
+export function isOpName(value: unknown): value is OpName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPERATIONS, value);
+}
+
+/**
+ * Runs one operation. Missing (or undefined) params get PyTorch's defaults; unknown params are
+ * refused, so a misspelt name cannot be silently ignored. Throws EngineError for every input it
+ * refuses, never returns NaN for finite input.
+ */
+export function normalize(op: OpName, input: TensorLike, params: Partial<OpParams> = {}): OpResult {
+  if (!isOpName(op)) {
+    throw new EngineError(String(op), 'op', `one of ${Object.keys(OPERATIONS).join(', ')}`, `unknown operation; expected one of ${Object.keys(OPERATIONS).join(', ')}`);
+  }
+  const merged: Record<string, unknown> = { ...defaults(op) };
+  const accepted = OPERATIONS[op].params;
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (!accepted.includes(key)) {
+      throw new EngineError(op, key, `one of ${accepted.join(', ')}`, `unknown parameter "${key}"; expected one of ${accepted.join(', ')}`);
+    }
+    if (value !== undefined) merged[key] = value;
+  }
+  try {
+    return KERNELS[op](input, merged as unknown as OpParams);
+  } catch (error) {
+    if (error instanceof NonFiniteInput) {
+      const value = input.data[error.index];
+      throw new EngineError(
+        op,
+        'input',
+        'finite numbers',
+        `input[${error.index}] (flat, row-major index) is ${value}; expected finite numbers (NaN and Infinity are rejected because they almost always mean broken data)`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,380 @@
+/**
+ * Moment kernels over flat arrays: no validation of arguments (the ops do that), no allocation
+ * per element.
+ *
+ * Algorithm: two passes (mean, then the sum of squared deviations from it), each summed
+ * pairwise: leaves of at most LEAF values with four accumulators, halves added recursively,
+ * so rounding error grows like log n rather than n. Never E[x²] − E[x]².
+ *
+ * Range: the first attempt works in the data's own units. When a sum overflows, when the sum
+ * of squares is tiny enough that squares may have underflowed (below 2^-900), or when the
+ * slice may be constant, the group is redone carefully: every value is multiplied by a power
+ * of two s (exact) that brings the largest magnitude near 1, both passes are repeated in those
+ * units, and the slice is checked for being exactly constant. Results are kept in scaled units
+ * (`meanScaled`, `m2Scaled`, `scale`); the ops turn them into outputs without leaving them.
+ */
+import { groupBase, groupCountOf, groupSizeOf, type Layout } from './layout';
+
+const LEAF = 128;
+/** Below this sum of squares, squares of small deviations may have lost bits to underflow. */
+const UNDERFLOW_GUARD = 2 ** -900;
+/** Blocks summed one after another in the lane kernel before pairwise merging takes over. */
+const LANE_CHUNK = 64;
+
+/** Σ x·scale − nothing fancy, pairwise; `stride` is 1 for contiguous runs. */
+function sumLeaf(data: ArrayLike<number>, start: number, count: number, stride: number, scale: number): number {
+  if (count > LEAF) {
+    const half = count >> 1;
+    return (
+      sumLeaf(data, start, half, stride, scale) + sumLeaf(data, start + half * stride, count - half, stride, scale)
+    );
+  }
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let i = start;
+  const step = 4 * stride;
+  const end4 = start + (count & ~3) * stride;
+  const end = start + count * stride;
+  if (scale === 1) {
+    for (; i < end4; i += step) {
+      a0 += data[i];
+      a1 += data[i + stride];
+      a2 += data[i + 2 * stride];
+      a3 += data[i + 3 * stride];
+    }
+    for (; i < end; i += stride) a0 += data[i];
+  } else {
+    for (; i < end4; i += step) {
+      a0 += data[i] * scale;
+      a1 += data[i + stride] * scale;
+      a2 += data[i + 2 * stride] * scale;
+      a3 += data[i + 3 * stride] * scale;
+    }
+    for (; i < end; i += stride) a0 += data[i] * scale;
+  }
+  return a0 + a1 + (a2 + a3);
+}
+
+/** Σ (x·scale − center)², pairwise. */
+function squaresLeaf(
+  data: ArrayLike<number>,
+  start: number,
+  count: number,
+  stride: number,
+  scale: number,
+  center: number,
+): number {
+  if (count > LEAF) {
+    const half = count >> 1;
+    return (
+      squaresLeaf(data, start, half, stride, scale, center) +
+      squaresLeaf(data, start + half * stride, count - half, stride, scale, center)
+    );
+  }
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let i = start;
+  const step = 4 * stride;
+  const end4 = start + (count & ~3) * stride;
+  const end = start + count * stride;
+  if (scale === 1) {
+    for (; i < end4; i += step) {
+      const d0 = data[i] - center;
+      const d1 = data[i + stride] - center;
+      const d2 = data[i + 2 * stride] - center;
+      const d3 = data[i + 3 * stride] - center;
+      a0 += d0 * d0;
+      a1 += d1 * d1;
+      a2 += d2 * d2;
+      a3 += d3 * d3;
+    }
+    for (; i < end; i += stride) {
+      const d = data[i] - center;
+      a0 += d * d;
+    }
+  } else {
+    for (; i < end4; i += step) {
+      const d0 = data[i] * scale - center;
+      const d1 = data[i + stride] * scale - center;
+      const d2 = data[i + 2 * stride] * scale - center;
+      const d3 = data[i + 3 * stride] * scale - center;
+      a0 += d0 * d0;
+      a1 += d1 * d1;
+      a2 += d2 * d2;
+      a3 += d3 * d3;
+    }
+    for (; i < end; i += stride) {
+      const d = data[i] * scale - center;
+      a0 += d * d;
+    }
+  }
+  return a0 + a1 + (a2 + a3);
+}
+
+/** Pairwise sum over blocks [b0, b1) of a group's runs; `squares` picks Σ(x·s − c)² over Σ x·s. */
+function reduceBlocks(
+  data: ArrayLike<number>,
+  layout: Layout,
+  base: number,
+  b0: number,
+  b1: number,
+  squares: boolean,
+  scale: number,
+  center: number,
+): number {
+  if (b1 - b0 === 1) {
+    const start = base + b0 * layout.blockStride;
+    return squares
+      ? squaresLeaf(data, start, layout.run, 1, scale, center)
+      : sumLeaf(data, start, layout.run, 1, scale);
+  }
+  const mid = (b0 + b1) >> 1;
+  return (
+    reduceBlocks(data, layout, base, b0, mid, squares, scale, center) +
+    reduceBlocks(data, layout, base, mid, b1, squares, scale, center)
+  );
+}
+
+/** Pairwise Σ x·scale (or Σ (x·scale − center)²) over one group. */
+export function reduceGroup(
+  data: ArrayLike<number>,
+  layout: Layout,
+  base: number,
+  squares: boolean,
+  scale: number,
+  center: number,
+): number {
+  if (layout.run === 1) {
+    // A strided sequence: one pairwise leaf walk with the block stride.
+    return squares
+      ? squaresLeaf(data, base, layout.blocks, layout.blockStride, scale, center)
+      : sumLeaf(data, base, layout.blocks, layout.blockStride, scale);
+  }
+  return reduceBlocks(data, layout, base, 0, layout.blocks, squares, scale, center);
+}
+
+/** Largest |x| of a group; NaN when the group holds a NaN. */
+export function maxAbsOfGroup(data: ArrayLike<number>, layout: Layout, base: number): number {
+  let largest = 0;
+  for (let b = 0; b < layout.blocks; b++) {
+    const start = base + b * layout.blockStride;
+    for (let i = start; i < start + layout.run; i++) {
+      const magnitude = Math.abs(data[i]);
+      if (!(magnitude <= largest)) largest = magnitude; // also lets NaN through
+    }
+  }
+  return largest;
+}
+
+/** True when every value of the group equals the first (−0 equals +0). */
+export function isConstantGroup(data: ArrayLike<number>, layout: Layout, base: number): boolean {
+  const first = data[base];
+  for (let b = 0; b < layout.blocks; b++) {
+    const start = base + b * layout.blockStride;
+    for (let i = start; i < start + layout.run; i++) if (data[i] !== first) return false;
+  }
+  return true;
+}
+
+/** Flat index of the first NaN or ±Infinity, or −1. */
+export function firstNonFinite(data: ArrayLike<number>): number {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i];
+    if (x - x !== 0) return i; // NaN − NaN and ∞ − ∞ are NaN; finite − itself is 0
+  }
+  return -1;
+}
+
+/** A power of two that brings `largest` (finite, > 0) near 1, kept representable. */
+export function scaleFor(largest: number): number {
+  const exponent = Math.floor(Math.log2(largest));
+  return 2 ** Math.min(1000, Math.max(-1022, -exponent));
+}
+
+/** Per-group moments in scaled units: mean = meanScaled / scale, Σ(x − mean)² = m2Scaled / scale². */
+export interface Moments {
+  readonly meanScaled: Float64Array;
+  readonly m2Scaled: Float64Array;
+  readonly scale: Float64Array;
+  /** 1 when every value of the group is exactly equal (only computed for centred moments). */
+  readonly constant: Uint8Array;
+}
+
+export function allocateMoments(groups: number): Moments {
+  return {
+    meanScaled: new Float64Array(groups),
+    m2Scaled: new Float64Array(groups),
+    scale: new Float64Array(groups).fill(1),
+    constant: new Uint8Array(groups),
+  };
+}
+
+/** Thrown by kernels when the data holds NaN or ±Infinity; the op turns it into an EngineError. */
+export class NonFiniteInput extends Error {
+  constructor(readonly index: number) {
+    super(`non-finite input at flat index ${index}`);
+  }
+}
+
+function nonFinite(data: ArrayLike<number>): never {
+  throw new NonFiniteInput(firstNonFinite(data));
+}
+
+/** Whether a first, unscaled attempt must be redone carefully (overflow, underflow, maybe constant). */
+function needsCarefulPass(centered: boolean, n: number, mean: number, m2: number): boolean {
+  if (!(m2 < Infinity) || !(m2 >= UNDERFLOW_GUARD)) return true;
+  if (!centered) return false;
+  const spread = Math.abs(mean) * n * 2 ** -50; // generous bound on the rounding error of the mean
+  return m2 <= n * spread * spread;
+}
+
+/**
+ * The careful path for one group: scale by a power of two near 1/max|x|, redo both passes and
+ * detect exactly constant slices (reported with their exact value and m2 = 0).
+ */
+function carefulGroup(
+  data: ArrayLike<number>,
+  layout: Layout,
+  group: number,
+  centered: boolean,
+  out: Moments,
+): void {
+  const base = groupBase(layout, group);
+  const largest = maxAbsOfGroup(data, layout, base);
+  if (!(largest < Infinity)) nonFinite(data);
+  if (largest === 0) {
+    out.meanScaled[group] = 0;
+    out.m2Scaled[group] = 0;
+    out.scale[group] = 1;
+    out.constant[group] = 1;
+    return;
+  }
+  const scale = scaleFor(largest);
+  out.scale[group] = scale;
+  if (centered && isConstantGroup(data, layout, base)) {
+    out.meanScaled[group] = data[base] * scale;
+    out.m2Scaled[group] = 0;
+    out.constant[group] = 1;
+    return;
+  }
+  const n = groupSizeOf(layout);
+  const mean = centered ? reduceGroup(data, layout, base, false, scale, 0) / n : 0;
+  out.meanScaled[group] = mean;
+  out.m2Scaled[group] = reduceGroup(data, layout, base, true, scale, mean);
+  out.constant[group] = 0;
+}
+
+/**
+ * Moments of every group. `centered`: mean and Σ(x − mean)² (two-pass); otherwise mean 0 and
+ * Σ x² (for rms_norm and l2_normalize). Throws NonFiniteInput on NaN or ±Infinity.
+ */
+export function computeMoments(data: ArrayLike<number>, layout: Layout, centered: boolean): Moments {
+  const groups = groupCountOf(layout);
+  const out = allocateMoments(groups);
+  if (layout.run === 1 && layout.laneStride === 1 && layout.lanes > 1) {
+    for (let o = 0; o < layout.outer; o++) laneMoments(data, layout, o, centered, out);
+    return out;
+  }
+  const n = groupSizeOf(layout);
+  for (let g = 0; g < groups; g++) {
+    const base = groupBase(layout, g);
+    let mean = 0;
+    if (centered) {
+      const sum = reduceGroup(data, layout, base, false, 1, 0);
+      if (!(Math.abs(sum) < Infinity)) {
+        if (firstNonFinite(data) >= 0) nonFinite(data);
+        carefulGroup(data, layout, g, centered, out);
+        continue;
+      }
+      mean = sum / n;
+    }
+    const m2 = reduceGroup(data, layout, base, true, 1, mean);
+    if (needsCarefulPass(centered, n, mean, m2)) {
+      carefulGroup(data, layout, g, centered, out);
+    } else {
+      out.meanScaled[g] = mean;
+      out.m2Scaled[g] = m2;
+    }
+  }
+  return out;
+}
+
+/**
+ * Lane kernel for groups that are columns of a row-major slab (batch_norm with one value per
+ * channel and sample, axis ops over a non-last axis): rows are read in order, every lane
+ * accumulated at once, LANE_CHUNK rows summed sequentially and chunks merged pairwise.
+ * Lanes that need the careful pass get it one by one.
+ */
+function laneMoments(data: ArrayLike<number>, layout: Layout, o: number, centered: boolean, out: Moments): void {
+  const lanes = layout.lanes;
+  const rows = layout.blocks;
+  const slab = o * layout.slabStride;
+  const depth = Math.max(1, Math.ceil(Math.log2(Math.max(1, rows / LANE_CHUNK))) + 2);
+  const scratch: Float64Array[] = [];
+  for (let k = 0; k < depth; k++) scratch.push(new Float64Array(lanes));
+  const sums = new Float64Array(lanes);
+  const center = new Float64Array(lanes);
+
+  const accumulate = (r0: number, r1: number, level: number, target: Float64Array, squares: boolean): void => {
+    if (r1 - r0 <= LANE_CHUNK) {
+      for (let r = r0; r < r1; r++) {
+        const row = slab + r * layout.blockStride;
+        if (squares) {
+          for (let l = 0; l < lanes; l++) {
+            const d = data[row + l] - center[l];
+            target[l] += d * d;
+          }
+        } else {
+          for (let l = 0; l < lanes; l++) target[l] += data[row + l];
+        }
+      }
+      return;
+    }
+    const mid = (r0 + r1) >> 1;
+    accumulate(r0, mid, level + 1, target, squares);
+    const right = scratch[level];
+    right.fill(0);
+    accumulate(mid, r1, level + 1, right, squares);
+    for (let l = 0; l < lanes; l++) target[l] += right[l];
+  };
+
+  if (centered) {
+    accumulate(0, rows, 0, sums, false);
+    for (let l = 0; l < lanes; l++) center[l] = sums[l] / rows;
+  }
+  const m2 = new Float64Array(lanes);
+  accumulate(0, rows, 0, m2, true);
+  for (let l = 0; l < lanes; l++) {
+    const g = o * lanes + l;
+    if (centered && !(Math.abs(sums[l]) < Infinity)) {
+      if (firstNonFinite(data) >= 0) nonFinite(data);
+      carefulGroup(data, layout, g, centered, out);
+    } else if (needsCarefulPass(centered, rows, center[l], m2[l])) {
+      carefulGroup(data, layout, g, centered, out);
+    } else {
+      out.meanScaled[g] = center[l];
+      out.m2Scaled[g] = m2[l];
+    }
+  }
+}
+
+/**
+ * The factor f with (x·scale − meanScaled) · f = (x − mean) / sqrt(meanSquare + eps), where
+ * meanSquare = meanSquareScaled / scale². Stays finite for any representable data: above 1 the
+ * scale is undone on the root, below 1 on eps, through Math.hypot (which does not overflow).
+ */
+export function inverseRootFactor(meanSquareScaled: number, scale: number, eps: number): number {
+  if (scale === 1) return 1 / Math.sqrt(meanSquareScaled + eps);
+  const rootScaled = Math.sqrt(meanSquareScaled);
+  if (scale < 1) return 1 / Math.hypot(rootScaled, Math.sqrt(eps) * scale);
+  return 1 / (scale * Math.hypot(rootScaled / scale, Math.sqrt(eps)));
+}
+
+/** 1 / sqrt(meanSquare + eps) in the data's units, from the factor above. */
+export function inverseRootOf(factor: number, scale: number): number {
+  return scale === 1 ? factor : factor * scale;
+}

@@ -1,0 +1,593 @@
+/**
+ * One function per operation: validate the arguments, describe the pooling as a Layout, run the
+ * moment kernel, then write the output in a loop over flat arrays. Semantics: PyTorch's, in
+ * float64, as pinned by `../shared/golden/README.md`.
+ */
+import {
+  axisLayout,
+  channelLayout,
+  contiguousLayout,
+  groupBase,
+  groupCountOf,
+  groupIndexMap,
+  groupSizeOf,
+  type Layout,
+} from './layout';
+import {
+  computeMoments,
+  firstNonFinite,
+  inverseRootFactor,
+  inverseRootOf,
+  NonFiniteInput,
+  reduceGroup,
+  type Moments,
+} from './moments';
+import type { GroupStats, OpParams, OpResult, Tensor, TensorLike } from './types';
+import {
+  checkAxis,
+  checkBoolean,
+  checkEps,
+  checkInput,
+  checkNormalizedShape,
+  checkNumber,
+  checkVector,
+  fail,
+  product,
+} from './validate';
+
+type Params = OpParams;
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function tensor(shape: number[], data: Float64Array): Tensor {
+  return { shape, data };
+}
+
+function result(
+  shape: number[],
+  output: Float64Array,
+  extra: Record<string, Tensor>,
+  layout: Layout,
+  groupStats: GroupStats[],
+  describePooling: string,
+): OpResult {
+  let map: Int32Array | undefined;
+  return {
+    output: tensor(shape, output),
+    extra,
+    groupCount: groupCountOf(layout),
+    groupStats,
+    groupOf: () => (map ??= groupIndexMap(layout, output.length)),
+    describePooling,
+  };
+}
+
+function requireFinite(data: ArrayLike<number>): void {
+  const index = firstNonFinite(data);
+  if (index >= 0) throw new NonFiniteInput(index);
+}
+
+// ---- Shared output loops ------------------------------------------------------------------
+
+/** Per-group factor and reported statistics for the mean/variance ops. */
+interface Normalizer {
+  readonly factor: Float64Array;
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  readonly rstd: Float64Array;
+}
+
+/** rstd = 1/sqrt(var_biased + eps) per group; constant groups get factor 0 (their output is 0 + bias). */
+function varianceNormalizer(moments: Moments, n: number, eps: number): Normalizer {
+  const groups = moments.scale.length;
+  const factor = new Float64Array(groups);
+  const mean = new Float64Array(groups);
+  const variance = new Float64Array(groups);
+  const rstd = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const scale = moments.scale[g];
+    const varianceScaled = moments.m2Scaled[g] / n;
+    const f = inverseRootFactor(varianceScaled, scale, eps);
+    factor[g] = moments.constant[g] ? 0 : f;
+    rstd[g] = inverseRootOf(f, scale);
+    mean[g] = moments.meanScaled[g] / scale;
+    variance[g] = varianceScaled / scale / scale;
+  }
+  return { factor, mean, variance, rstd };
+}
+
+/** y = (x·s − c)·f · weight[j] + bias[j], rows of `length` values (layer_norm, rms_norm). */
+function applyRows(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  length: number,
+  moments: Moments,
+  factor: Float64Array,
+  weight: ArrayLike<number> | null,
+  bias: ArrayLike<number> | null,
+): void {
+  const rows = factor.length;
+  for (let r = 0; r < rows; r++) {
+    const scale = moments.scale[r];
+    const center = moments.meanScaled[r];
+    const f = factor[r];
+    const base = r * length;
+    if (weight === null && bias === null) {
+      for (let j = 0; j < length; j++) out[base + j] = (data[base + j] * scale - center) * f;
+    } else {
+      for (let j = 0; j < length; j++) {
+        const w = weight === null ? 1 : weight[j];
+        const b = bias === null ? 0 : bias[j];
+        out[base + j] = (data[base + j] * scale - center) * f * w + b;
+      }
+    }
+  }
+}
+
+/**
+ * y = (x·s − c)·f·weight[c] + bias[c] for (N, C, S) data; the group of (n, c) is
+ * n·groupsPerSample + channelGroup[c] (batch_norm, instance_norm, group_norm).
+ */
+function applyChannels(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  dims: { samples: number; channels: number; spatial: number },
+  groupsPerSample: number,
+  channelGroup: Int32Array,
+  scaleOf: Float64Array,
+  centerOf: Float64Array,
+  factor: Float64Array,
+  weight: ArrayLike<number> | null,
+  bias: ArrayLike<number> | null,
+): void {
+  const { samples, channels, spatial } = dims;
+  for (let n = 0; n < samples; n++) {
+    for (let c = 0; c < channels; c++) {
+      const g = n * groupsPerSample + channelGroup[c];
+      const scale = scaleOf[g];
+      const center = centerOf[g];
+      const k = weight === null ? factor[g] : factor[g] * weight[c];
+      const b = bias === null ? 0 : bias[c];
+      const start = (n * channels + c) * spatial;
+      const end = start + spatial;
+      for (let i = start; i < end; i++) out[i] = (data[i] * scale - center) * k + b;
+    }
+  }
+}
+
+function meanRstdStats(n: number, normalizer: Normalizer): GroupStats[] {
+  const stats: GroupStats[] = [];
+  for (let g = 0; g < normalizer.factor.length; g++) {
+    stats.push({
+      count: n,
+      mean: normalizer.mean[g],
+      variance: normalizer.variance[g],
+      std: Math.sqrt(normalizer.variance[g]),
+      rstd: normalizer.rstd[g],
+    });
+  }
+  return stats;
+}
+
+// ---- layer_norm, rms_norm -------------------------------------------------------------------
+
+function trailingDims(op: 'layer_norm' | 'rms_norm', shape: number[], normalizedShape: unknown) {
+  const value = normalizedShape ?? (shape.length > 0 ? [shape[shape.length - 1]] : undefined);
+  if (value === undefined) {
+    fail(op, 'normalized_shape', 'an input with at least one dim', `a 0-d input has no trailing dims to normalize; expected at least 1-d input`);
+  }
+  const covered = checkNormalizedShape(op, value, shape);
+  const length = product(shape.slice(shape.length - covered));
+  const kept = shape.slice(0, shape.length - covered);
+  return { covered, length, rows: product(kept), kept, normalized: shape.slice(shape.length - covered) };
+}
+
+function describeRows(rows: number, length: number, covered: number, normalized: number[]): string {
+  const where = covered === 1 ? 'last axis' : `last ${covered} axes, shape [${normalized.join(', ')}]`;
+  return rows === 1
+    ? `the whole input is one slice, pooled over its ${plural(length, 'value')} (${where})`
+    : `each of the ${rows} rows is pooled over its ${plural(length, 'value')} (${where})`;
+}
+
+export function layerNorm(input: TensorLike, p: Params): OpResult {
+  const op = 'layer_norm';
+  const shape = checkInput(op, input);
+  const { covered, length, rows, kept, normalized } = trailingDims(op, shape, p.normalized_shape);
+  const eps = checkEps(op, p.eps);
+  const weight = checkVector(op, 'weight', p.weight, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
+  const bias = checkVector(op, 'bias', p.bias, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
+
+  const layout = contiguousLayout(rows, length);
+  const moments = computeMoments(input.data, layout, true);
+  const normalizer = varianceNormalizer(moments, length, eps);
+  const out = new Float64Array(input.data.length);
+  applyRows(input.data, out, length, moments, normalizer.factor, weight, bias);
+  return result(
+    shape,
+    out,
+    { mean: tensor(kept, normalizer.mean), rstd: tensor([...kept], normalizer.rstd) },
+    layout,
+    meanRstdStats(length, normalizer),
+    describeRows(rows, length, covered, normalized),
+  );
+}
+
+export function rmsNorm(input: TensorLike, p: Params): OpResult {
+  const op = 'rms_norm';
+  const shape = checkInput(op, input);
+  const { covered, length, rows, normalized } = trailingDims(op, shape, p.normalized_shape);
+  const eps = checkEps(op, p.eps);
+  const weight = checkVector(op, 'weight', p.weight, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
+
+  const layout = contiguousLayout(rows, length);
+  const moments = computeMoments(input.data, layout, false);
+  const factor = new Float64Array(rows);
+  const stats: GroupStats[] = [];
+  for (let r = 0; r < rows; r++) {
+    const scale = moments.scale[r];
+    const meanSquareScaled = moments.m2Scaled[r] / length;
+    factor[r] = inverseRootFactor(meanSquareScaled, scale, eps);
+    stats.push({ count: length, rms: Math.sqrt(meanSquareScaled) / scale, rstd: inverseRootOf(factor[r], scale) });
+  }
+  const out = new Float64Array(input.data.length);
+  applyRows(input.data, out, length, moments, factor, weight, null);
+  return result(shape, out, {}, layout, stats, describeRows(rows, length, covered, normalized));
+}
+
+// ---- batch_norm, instance_norm, group_norm ------------------------------------------------
+
+function channelDims(op: 'batch_norm' | 'instance_norm' | 'group_norm', shape: number[]) {
+  if (shape.length < 2) {
+    fail(op, 'input.shape', '(N, C, ...) with at least 2 dims', `input shape [${shape.join(', ')}] must be (N, C, ...) with at least 2 dims`);
+  }
+  return { samples: shape[0], channels: shape[1], spatial: product(shape.slice(2)) };
+}
+
+function identityGroups(channels: number): Int32Array {
+  const map = new Int32Array(channels);
+  for (let c = 0; c < channels; c++) map[c] = c;
+  return map;
+}
+
+export function batchNorm(input: TensorLike, p: Params): OpResult {
+  const op = 'batch_norm';
+  const shape = checkInput(op, input);
+  const dims = channelDims(op, shape);
+  const { samples, channels, spatial } = dims;
+  const training = checkBoolean(op, 'training', p.training);
+  const momentum = checkNumber(op, 'momentum', p.momentum);
+  const eps = checkEps(op, p.eps);
+  const perChannel = `one per channel, C = ${channels}`;
+  const weight = checkVector(op, 'weight', p.weight, channels, perChannel);
+  const bias = checkVector(op, 'bias', p.bias, channels, perChannel);
+  const runningMean = checkVector(op, 'running_mean', p.running_mean, channels, perChannel);
+  const runningVar = checkVector(op, 'running_var', p.running_var, channels, perChannel);
+  if ((runningMean === null) !== (runningVar === null)) {
+    fail(op, runningMean === null ? 'running_mean' : 'running_var', 'running_mean and running_var given together', 'running_mean and running_var must both be given or both be null');
+  }
+  if (runningVar !== null) {
+    for (let c = 0; c < channels; c++) {
+      if (runningVar[c] < 0) fail(op, 'running_var', 'values >= 0', `running_var[${c}] = ${runningVar[c]} must be >= 0`);
+    }
+  }
+  const layout = channelLayout(samples, channels, spatial);
+  const out = new Float64Array(input.data.length);
+
+  if (!training) {
+    if (runningMean === null || runningVar === null) {
+      fail(op, 'running_mean', 'running_mean and running_var in eval mode', 'eval mode (training = false) needs running_mean and running_var; got null');
+    }
+    requireFinite(input.data);
+    const factor = new Float64Array(channels);
+    const center = new Float64Array(channels);
+    const stats: GroupStats[] = [];
+    for (let c = 0; c < channels; c++) {
+      if (!(runningVar[c] + eps > 0)) {
+        fail(op, 'running_var', 'running_var + eps > 0', `running_var[${c}] + eps = 0; expected a positive variance or eps`);
+      }
+      factor[c] = 1 / Math.sqrt(runningVar[c] + eps);
+      center[c] = runningMean[c];
+      stats.push({ count: samples * spatial, mean: runningMean[c], variance: runningVar[c], std: Math.sqrt(runningVar[c]), rstd: factor[c] });
+    }
+    applyChannels(input.data, out, dims, 0, identityGroups(channels), new Float64Array(channels).fill(1), center, factor, weight, bias);
+    return result(
+      shape,
+      out,
+      {},
+      layout,
+      stats,
+      `nothing is pooled in eval mode: each of the ${plural(channels, 'channel')} uses its running mean and variance`,
+    );
+  }
+
+  const n = samples * spatial;
+  if (n <= 1) {
+    fail(op, 'input', 'more than 1 value per channel when training', `expected more than 1 value per channel when training, got input shape [${shape.join(', ')}]`);
+  }
+  const moments = computeMoments(input.data, layout, true);
+  const normalizer = varianceNormalizer(moments, n, eps);
+  applyChannels(input.data, out, dims, 0, identityGroups(channels), moments.scale, moments.meanScaled, normalizer.factor, weight, bias);
+  const extra: Record<string, Tensor> = {
+    mean: tensor([channels], normalizer.mean),
+    rstd: tensor([channels], normalizer.rstd),
+  };
+  if (runningMean !== null && runningVar !== null) {
+    const nextMean = new Float64Array(channels);
+    const nextVar = new Float64Array(channels);
+    for (let c = 0; c < channels; c++) {
+      // The running variance uses the unbiased estimate (divisor n − 1), as PyTorch does.
+      const unbiased = moments.m2Scaled[c] / (n - 1) / moments.scale[c] / moments.scale[c];
+      nextMean[c] = (1 - momentum) * runningMean[c] + momentum * normalizer.mean[c];
+      nextVar[c] = (1 - momentum) * runningVar[c] + momentum * unbiased;
+    }
+    extra.running_mean = tensor([channels], nextMean);
+    extra.running_var = tensor([channels], nextVar);
+  }
+  const positions = spatial === 1 ? '' : ` (${plural(samples, 'sample')} × ${plural(spatial, 'position')})`;
+  return result(
+    shape,
+    out,
+    extra,
+    layout,
+    meanRstdStats(n, normalizer),
+    `each of the ${plural(channels, 'channel')} is pooled over ${plural(n, 'value')}${positions}, across the whole batch`,
+  );
+}
+
+export function instanceNorm(input: TensorLike, p: Params): OpResult {
+  const op = 'instance_norm';
+  const shape = checkInput(op, input);
+  const dims = channelDims(op, shape);
+  const { samples, channels, spatial } = dims;
+  if (shape.length < 3 || spatial <= 1) {
+    fail(op, 'input', 'more than 1 spatial element per (sample, channel)', `expected more than 1 spatial element per (sample, channel), got input shape [${shape.join(', ')}]`);
+  }
+  const eps = checkEps(op, p.eps);
+  const perChannel = `one per channel, C = ${channels}`;
+  const weight = checkVector(op, 'weight', p.weight, channels, perChannel);
+  const bias = checkVector(op, 'bias', p.bias, channels, perChannel);
+
+  const layout = contiguousLayout(samples * channels, spatial);
+  const moments = computeMoments(input.data, layout, true);
+  const normalizer = varianceNormalizer(moments, spatial, eps);
+  const out = new Float64Array(input.data.length);
+  applyChannels(input.data, out, dims, channels, identityGroups(channels), moments.scale, moments.meanScaled, normalizer.factor, weight, bias);
+  return result(
+    shape,
+    out,
+    { mean: tensor([samples, channels], normalizer.mean), rstd: tensor([samples, channels], normalizer.rstd) },
+    layout,
+    meanRstdStats(spatial, normalizer),
+    `each of the ${samples * channels} (sample, channel) pairs is pooled over its ${plural(spatial, 'position')}`,
+  );
+}
+
+export function groupNorm(input: TensorLike, p: Params): OpResult {
+  const op = 'group_norm';
+  const shape = checkInput(op, input);
+  const dims = channelDims(op, shape);
+  const { samples, channels, spatial } = dims;
+  const groups = p.num_groups as unknown;
+  if (groups === undefined || groups === null) {
+    fail(op, 'num_groups', 'a positive integer dividing C', `num_groups is required; expected a positive integer that divides the ${plural(channels, 'channel')} (C)`);
+  }
+  if (typeof groups !== 'number' || !Number.isInteger(groups) || groups < 1) {
+    fail(op, 'num_groups', 'a positive integer', `num_groups = ${String(groups)} must be a positive integer`);
+  }
+  if (channels % groups !== 0) {
+    fail(op, 'num_groups', `a divisor of C = ${channels}`, `num_groups = ${groups} must divide the ${plural(channels, 'channel')} (C)`);
+  }
+  const eps = checkEps(op, p.eps);
+  const perChannel = `one per channel, C = ${channels}; group_norm's affine is per channel, not per group`;
+  const weight = checkVector(op, 'weight', p.weight, channels, perChannel);
+  const bias = checkVector(op, 'bias', p.bias, channels, perChannel);
+
+  const channelsPerGroup = channels / groups;
+  const size = channelsPerGroup * spatial;
+  const layout = contiguousLayout(samples * groups, size);
+  const moments = computeMoments(input.data, layout, true);
+  const normalizer = varianceNormalizer(moments, size, eps);
+  const channelGroup = new Int32Array(channels);
+  for (let c = 0; c < channels; c++) channelGroup[c] = Math.floor(c / channelsPerGroup);
+  const out = new Float64Array(input.data.length);
+  applyChannels(input.data, out, dims, groups, channelGroup, moments.scale, moments.meanScaled, normalizer.factor, weight, bias);
+  return result(
+    shape,
+    out,
+    { mean: tensor([samples, groups], normalizer.mean), rstd: tensor([samples, groups], normalizer.rstd) },
+    layout,
+    meanRstdStats(size, normalizer),
+    `each of the ${samples * groups} (sample, group) pairs is pooled over ${plural(channelsPerGroup, 'channel')} × ${plural(spatial, 'position')} = ${plural(size, 'value')}`,
+  );
+}
+
+// ---- Axis ops: l2_normalize, min_max, z_score, softmax -------------------------------------
+
+interface AxisPooling {
+  readonly layout: Layout;
+  /** Shape of one statistic per group: the input shape without the pooled axis. */
+  readonly statShape: number[];
+  readonly description: string;
+}
+
+function axisPooling(shape: number[], axis: number | null): AxisPooling {
+  const total = product(shape);
+  if (axis === null) {
+    return {
+      layout: contiguousLayout(1, total),
+      statShape: [],
+      description: `the whole input is one group of ${plural(total, 'value')}`,
+    };
+  }
+  const dims = shape.length === 0 ? [1] : shape;
+  const outer = product(dims.slice(0, axis));
+  const length = dims[axis];
+  const inner = product(dims.slice(axis + 1));
+  const groups = outer * inner;
+  const statShape = shape.length === 0 ? [] : [...dims.slice(0, axis), ...dims.slice(axis + 1)];
+  const last = axis === dims.length - 1 ? ', the last axis' : '';
+  return {
+    layout: axisLayout(outer, length, inner),
+    statShape,
+    description:
+      groups === 1
+        ? `the whole input is one group of ${plural(length, 'value')} along axis ${axis}${last}`
+        : `each of the ${groups} slices along axis ${axis}${last} is pooled over its ${plural(length, 'value')}`,
+  };
+}
+
+/** Calls visit(i) for every flat index of group g, in order. */
+function forEachInGroup(layout: Layout, g: number, visit: (i: number) => void): void {
+  const base = groupBase(layout, g);
+  for (let b = 0; b < layout.blocks; b++) {
+    const start = base + b * layout.blockStride;
+    for (let i = start; i < start + layout.run; i++) visit(i);
+  }
+}
+
+export function l2Normalize(input: TensorLike, p: Params): OpResult {
+  const op = 'l2_normalize';
+  const shape = checkInput(op, input);
+  const dim = checkAxis(op, 'dim', p.dim, shape.length);
+  const eps = checkEps(op, p.eps);
+  const pooling = axisPooling(shape, dim);
+  const { layout } = pooling;
+  const moments = computeMoments(input.data, layout, false);
+  const out = new Float64Array(input.data.length);
+  const data = input.data;
+  const stats: GroupStats[] = [];
+  for (let g = 0; g < groupCountOf(layout); g++) {
+    const scale = moments.scale[g];
+    const normScaled = Math.sqrt(moments.m2Scaled[g]);
+    // y = x / max(‖x‖, eps): eps is a floor on the norm, compared in scaled units.
+    const denominator = Math.max(normScaled, eps * scale);
+    const f = denominator > 0 ? 1 / denominator : 0;
+    forEachInGroup(layout, g, (i) => {
+      out[i] = data[i] * scale * f;
+    });
+    stats.push({ count: groupSizeOf(layout), norm: normScaled / scale });
+  }
+  return result(shape, out, {}, layout, stats, pooling.description);
+}
+
+export function minMax(input: TensorLike, p: Params): OpResult {
+  const op = 'min_max';
+  const shape = checkInput(op, input);
+  const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
+  requireFinite(input.data);
+  const pooling = axisPooling(shape, axis);
+  const { layout } = pooling;
+  const groups = groupCountOf(layout);
+  const data = input.data;
+  const out = new Float64Array(data.length);
+  const mins = new Float64Array(groups);
+  const maxs = new Float64Array(groups);
+  const stats: GroupStats[] = [];
+  for (let g = 0; g < groups; g++) {
+    let low = Infinity;
+    let high = -Infinity;
+    forEachInGroup(layout, g, (i) => {
+      const x = data[i];
+      if (x < low) low = x;
+      if (x > high) high = x;
+    });
+    mins[g] = low;
+    maxs[g] = high;
+    stats.push({ count: groupSizeOf(layout), min: low, max: high });
+    if (low === high) continue; // constant: 0, as scikit-learn's MinMaxScaler (out is already 0)
+    const range = high - low;
+    if (range < Infinity) {
+      forEachInGroup(layout, g, (i) => {
+        out[i] = (data[i] - low) / range;
+      });
+    } else {
+      // The range overflows (values near ±1.8e308): halve everything, which is exact there.
+      const halfRange = high / 2 - low / 2;
+      forEachInGroup(layout, g, (i) => {
+        out[i] = (data[i] / 2 - low / 2) / halfRange;
+      });
+    }
+  }
+  return result(
+    shape,
+    out,
+    { min: tensor(pooling.statShape, mins), max: tensor([...pooling.statShape], maxs) },
+    layout,
+    stats,
+    pooling.description,
+  );
+}
+
+export function zScore(input: TensorLike, p: Params): OpResult {
+  const op = 'z_score';
+  const shape = checkInput(op, input);
+  const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
+  const ddof = p.ddof;
+  if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
+    fail(op, 'ddof', 'a non-negative integer (0 or 1)', `ddof = ${String(ddof)} must be a non-negative integer (0 or 1)`);
+  }
+  const pooling = axisPooling(shape, axis);
+  const { layout } = pooling;
+  const n = groupSizeOf(layout);
+  if (ddof >= n) {
+    fail(op, 'ddof', `smaller than the ${n} values per slice`, `ddof = ${ddof} must be smaller than the number of values per slice (${n})`);
+  }
+  const moments = computeMoments(input.data, layout, true);
+  const groups = groupCountOf(layout);
+  const means = new Float64Array(groups);
+  const stds = new Float64Array(groups);
+  const out = new Float64Array(input.data.length);
+  const data = input.data;
+  const stats: GroupStats[] = [];
+  for (let g = 0; g < groups; g++) {
+    const scale = moments.scale[g];
+    const center = moments.meanScaled[g];
+    const stdScaled = moments.constant[g] ? 0 : Math.sqrt(moments.m2Scaled[g] / (n - ddof));
+    // Constant slices output 0 and report std 0, as scikit-learn's StandardScaler.
+    const f = stdScaled > 0 ? 1 / stdScaled : 0;
+    forEachInGroup(layout, g, (i) => {
+      out[i] = (data[i] * scale - center) * f;
+    });
+    means[g] = center / scale;
+    stds[g] = stdScaled / scale;
+    stats.push({ count: n, mean: means[g], variance: stds[g] * stds[g], std: stds[g] });
+  }
+  return result(
+    shape,
+    out,
+    { mean: tensor(pooling.statShape, means), std: tensor([...pooling.statShape], stds) },
+    layout,
+    stats,
+    pooling.description,
+  );
+}
+
+export function softmax(input: TensorLike, p: Params): OpResult {
+  const op = 'softmax';
+  const shape = checkInput(op, input);
+  const dim = checkAxis(op, 'dim', p.dim, shape.length);
+  requireFinite(input.data);
+  const pooling = axisPooling(shape, dim);
+  const { layout } = pooling;
+  const data = input.data;
+  const out = new Float64Array(data.length);
+  const stats: GroupStats[] = [];
+  for (let g = 0; g < groupCountOf(layout); g++) {
+    let high = -Infinity;
+    forEachInGroup(layout, g, (i) => {
+      if (data[i] > high) high = data[i];
+    });
+    // Subtracting the max keeps every exp in (0, 1]: no overflow, and the max term is exactly 1.
+    forEachInGroup(layout, g, (i) => {
+      out[i] = Math.exp(data[i] - high);
+    });
+    const total = reduceGroup(out, layout, groupBase(layout, g), false, 1, 0);
+    forEachInGroup(layout, g, (i) => {
+      out[i] /= total;
+    });
+    stats.push({ count: groupSizeOf(layout), max: high });
+  }
+  return result(shape, out, {}, layout, stats, pooling.description);
+}
