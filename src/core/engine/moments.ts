@@ -279,6 +279,10 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
     for (let o = 0; o < layout.outer; o++) laneMoments(data, layout, o, centered, out);
     return out;
   }
+  if (layout.run > 1 && layout.blocks > 1 && layout.lanes > 1) {
+    for (let o = 0; o < layout.outer; o++) blockedMoments(data, layout, o, centered, out);
+    return out;
+  }
   const n = groupSizeOf(layout);
   for (let g = 0; g < groups; g++) {
     const base = groupBase(layout, g);
@@ -303,11 +307,74 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
   return out;
 }
 
+/** Σ over rows [r0, r1) of each lane's value (or squared deviation from center[l]), pairwise over chunks of rows. */
+function laneAccumulate(
+  data: ArrayLike<number>,
+  slab: number,
+  rowStride: number,
+  lanes: number,
+  r0: number,
+  r1: number,
+  target: Float64Array,
+  scratch: Float64Array[],
+  level: number,
+  center: Float64Array | null,
+): void {
+  if (r1 - r0 <= LANE_CHUNK) {
+    if (center === null) {
+      for (let r = r0; r < r1; r++) {
+        const row = slab + r * rowStride;
+        for (let l = 0; l < lanes; l++) target[l] += data[row + l];
+      }
+    } else {
+      for (let r = r0; r < r1; r++) {
+        const row = slab + r * rowStride;
+        for (let l = 0; l < lanes; l++) {
+          const d = data[row + l] - center[l];
+          target[l] += d * d;
+        }
+      }
+    }
+    return;
+  }
+  const mid = (r0 + r1) >> 1;
+  laneAccumulate(data, slab, rowStride, lanes, r0, mid, target, scratch, level + 1, center);
+  const right = scratch[level];
+  right.fill(0);
+  laneAccumulate(data, slab, rowStride, lanes, mid, r1, right, scratch, level + 1, center);
+  for (let l = 0; l < lanes; l++) target[l] += right[l];
+}
+
+/** Stores lane l's first-attempt results, or sends it to the careful path. */
+function finishLanes(
+  data: ArrayLike<number>,
+  layout: Layout,
+  o: number,
+  centered: boolean,
+  n: number,
+  sums: Float64Array,
+  means: Float64Array,
+  m2: Float64Array,
+  out: Moments,
+): void {
+  for (let l = 0; l < layout.lanes; l++) {
+    const g = o * layout.lanes + l;
+    if (centered && !(Math.abs(sums[l]) < Infinity)) {
+      if (firstNonFinite(data) >= 0) nonFinite(data);
+      carefulGroup(data, layout, g, centered, out);
+    } else if (needsCarefulPass(centered, n, means[l], m2[l])) {
+      carefulGroup(data, layout, g, centered, out);
+    } else {
+      out.meanScaled[g] = means[l];
+      out.m2Scaled[g] = m2[l];
+    }
+  }
+}
+
 /**
  * Lane kernel for groups that are columns of a row-major slab (batch_norm with one value per
- * channel and sample, axis ops over a non-last axis): rows are read in order, every lane
+ * channel and sample, axis ops over a non-last axis): rows are read in memory order, every lane
  * accumulated at once, LANE_CHUNK rows summed sequentially and chunks merged pairwise.
- * Lanes that need the careful pass get it one by one.
  */
 function laneMoments(data: ArrayLike<number>, layout: Layout, o: number, centered: boolean, out: Moments): void {
   const lanes = layout.lanes;
@@ -317,49 +384,47 @@ function laneMoments(data: ArrayLike<number>, layout: Layout, o: number, centere
   const scratch: Float64Array[] = [];
   for (let k = 0; k < depth; k++) scratch.push(new Float64Array(lanes));
   const sums = new Float64Array(lanes);
-  const center = new Float64Array(lanes);
-
-  const accumulate = (r0: number, r1: number, level: number, target: Float64Array, squares: boolean): void => {
-    if (r1 - r0 <= LANE_CHUNK) {
-      for (let r = r0; r < r1; r++) {
-        const row = slab + r * layout.blockStride;
-        if (squares) {
-          for (let l = 0; l < lanes; l++) {
-            const d = data[row + l] - center[l];
-            target[l] += d * d;
-          }
-        } else {
-          for (let l = 0; l < lanes; l++) target[l] += data[row + l];
-        }
-      }
-      return;
-    }
-    const mid = (r0 + r1) >> 1;
-    accumulate(r0, mid, level + 1, target, squares);
-    const right = scratch[level];
-    right.fill(0);
-    accumulate(mid, r1, level + 1, right, squares);
-    for (let l = 0; l < lanes; l++) target[l] += right[l];
-  };
-
+  const means = new Float64Array(lanes);
   if (centered) {
-    accumulate(0, rows, 0, sums, false);
-    for (let l = 0; l < lanes; l++) center[l] = sums[l] / rows;
+    laneAccumulate(data, slab, layout.blockStride, lanes, 0, rows, sums, scratch, 0, null);
+    for (let l = 0; l < lanes; l++) means[l] = sums[l] / rows;
   }
   const m2 = new Float64Array(lanes);
-  accumulate(0, rows, 0, m2, true);
-  for (let l = 0; l < lanes; l++) {
-    const g = o * lanes + l;
-    if (centered && !(Math.abs(sums[l]) < Infinity)) {
-      if (firstNonFinite(data) >= 0) nonFinite(data);
-      carefulGroup(data, layout, g, centered, out);
-    } else if (needsCarefulPass(centered, rows, center[l], m2[l])) {
-      carefulGroup(data, layout, g, centered, out);
-    } else {
-      out.meanScaled[g] = center[l];
-      out.m2Scaled[g] = m2[l];
+  laneAccumulate(data, slab, layout.blockStride, lanes, 0, rows, m2, scratch, 0, means);
+  finishLanes(data, layout, o, centered, rows, sums, means, m2, out);
+}
+
+/**
+ * Kernel for groups made of several runs interleaved with other groups' runs (batch_norm over
+ * (N, C, spatial)): each run is reduced pairwise in memory order into partial[b·lanes + l], then
+ * each lane's partials are added pairwise.
+ */
+function blockedMoments(data: ArrayLike<number>, layout: Layout, o: number, centered: boolean, out: Moments): void {
+  const { lanes, blocks, run } = layout;
+  const slab = o * layout.slabStride;
+  const partial = new Float64Array(blocks * lanes);
+  const sums = new Float64Array(lanes);
+  const means = new Float64Array(lanes);
+  if (centered) {
+    for (let b = 0; b < blocks; b++) {
+      for (let l = 0; l < lanes; l++) {
+        partial[b * lanes + l] = sumLeaf(data, slab + l * layout.laneStride + b * layout.blockStride, run, 1, 1);
+      }
+    }
+    for (let l = 0; l < lanes; l++) {
+      sums[l] = sumLeaf(partial, l, blocks, lanes, 1);
+      means[l] = sums[l] / (blocks * run);
     }
   }
+  for (let b = 0; b < blocks; b++) {
+    for (let l = 0; l < lanes; l++) {
+      const start = slab + l * layout.laneStride + b * layout.blockStride;
+      partial[b * lanes + l] = squaresLeaf(data, start, run, 1, 1, means[l]);
+    }
+  }
+  const m2 = new Float64Array(lanes);
+  for (let l = 0; l < lanes; l++) m2[l] = sumLeaf(partial, l, blocks, lanes, 1);
+  finishLanes(data, layout, o, centered, blocks * run, sums, means, m2, out);
 }
 
 /**
