@@ -1,0 +1,118 @@
+/**
+ * The tensor-explorer lab's model: which cells of an (N, C, H·W) tensor each normalization pools
+ * together, with each pool's statistics and every cell's value before and after. Every number
+ * and every group comes from the engine (`normalize(…).groupOf()` and `groupStats`); this file
+ * only chooses the op's parameters and arranges the answer for drawing.
+ */
+import { normalize } from '../engine';
+import type { GroupStats, OpName, OpParams } from '../engine/types';
+import { createRandom, roundedGaussians } from './random';
+
+/** The norms the lab's op picker offers, in the order of the lessons. */
+export const EXPLORER_OPS = ['batch_norm', 'layer_norm', 'instance_norm', 'group_norm', 'rms_norm'] as const;
+export type ExplorerOp = (typeof EXPLORER_OPS)[number];
+
+export const EXPLORER_OP_LABELS: Record<ExplorerOp, string> = {
+  batch_norm: 'BatchNorm',
+  layer_norm: 'LayerNorm',
+  instance_norm: 'InstanceNorm',
+  group_norm: 'GroupNorm',
+  rms_norm: 'RMSNorm',
+};
+
+/** Largest sizes the lab lets a learner pick, so every cell stays big enough to read and hover. */
+export const EXPLORER_LIMITS = { batch: 8, channels: 16, positions: 16 } as const;
+
+export function isExplorerOp(value: unknown): value is ExplorerOp {
+  return typeof value === 'string' && (EXPLORER_OPS as readonly string[]).includes(value);
+}
+
+/** The group counts GroupNorm accepts for `channels` channels: the divisors of C. */
+export function groupChoices(channels: number): number[] {
+  return Array.from({ length: channels }, (_, i) => i + 1).filter((g) => channels % g === 0);
+}
+
+/** The divisor of `channels` nearest to `wanted` (ties go to the smaller one). */
+export function nearestGroupCount(channels: number, wanted: number): number {
+  return groupChoices(channels).reduce((best, g) => (Math.abs(g - wanted) < Math.abs(best - wanted) ? g : best), 1);
+}
+
+/**
+ * The engine parameters that make `op` act on an (N, C, …) tensor the way the lessons describe:
+ * LayerNorm and RMSNorm over everything but N, BatchNorm in training mode, GroupNorm with `groups`.
+ */
+export function explorerParams(op: OpName, shape: readonly number[], groups: number): Partial<OpParams> {
+  switch (op) {
+    case 'layer_norm':
+    case 'rms_norm':
+      return { normalized_shape: shape.slice(1) };
+    case 'group_norm':
+      return { num_groups: groups };
+    case 'batch_norm':
+      return { training: true };
+    default:
+      return {};
+  }
+}
+
+/**
+ * How a tensor of any rank is drawn: as N blocks of C rows × P columns. Rank 3 is (N, C, L) as is;
+ * rank 4 (N, C, H, W) flattens H·W; rank 2 (rows, columns) is one block; rank 1 is one row.
+ */
+export function layoutOf(shape: readonly number[]): [number, number, number] {
+  if (shape.length === 0) return [1, 1, 1];
+  if (shape.length === 1) return [1, 1, shape[0]];
+  if (shape.length === 2) return [1, shape[0], shape[1]];
+  return [shape[0], shape[1], shape.slice(2).reduce((a, b) => a * b, 1)];
+}
+
+export interface PooledGroup {
+  readonly index: number;
+  /** Flat row-major indices of the cells pooled into this group. */
+  readonly cells: readonly number[];
+  readonly stats: GroupStats;
+}
+
+export interface Pooling {
+  readonly op: OpName;
+  readonly shape: readonly number[];
+  readonly layout: readonly [number, number, number];
+  readonly input: Float64Array;
+  readonly output: Float64Array;
+  /** For each cell, the index of its group. */
+  readonly groupOf: Int32Array;
+  readonly groups: readonly PooledGroup[];
+  readonly describePooling: string;
+}
+
+export interface PoolingRequest {
+  readonly op: OpName;
+  readonly shape: readonly number[];
+  readonly data: ArrayLike<number>;
+  readonly params?: Partial<OpParams>;
+}
+
+/** Runs the engine once and arranges its answer per group. Throws the engine's EngineError as is. */
+export function computePooling(request: PoolingRequest): Pooling {
+  const input = Float64Array.from(request.data as ArrayLike<number>);
+  const result = normalize(request.op, { shape: request.shape, data: input }, request.params ?? {});
+  const groupOf = result.groupOf();
+  const members: number[][] = Array.from({ length: result.groupCount }, () => []);
+  groupOf.forEach((group, cell) => members[group]?.push(cell));
+  return {
+    op: request.op,
+    shape: [...request.shape],
+    layout: layoutOf(request.shape),
+    input,
+    output: result.output.data,
+    groupOf,
+    groups: members.map((cells, index) => ({ index, cells, stats: result.groupStats[index] })),
+    describePooling: result.describePooling,
+  };
+}
+
+/** Random starting values, reproducible from the seed, rounded so a learner can read them. */
+export function randomTensor(shape: readonly number[], seed: number): Float64Array {
+  const count = shape.reduce((a, b) => a * b, 1);
+  return roundedGaussians(createRandom(seed), count, 0, 2);
+}

@@ -1,0 +1,134 @@
+/**
+ * The input-scale lab: the same model trained with the same learning rate on raw features
+ * (0–255 next to 0–1) and on the same features standardized by the engine's z_score.
+ */
+import { FEATURE_NAMES, finalLoss, runExperiment, type TrainingRun } from '../../core/labs/inputScale';
+import { INPUT_SCALE_LIMITS, type InputScaleConfig } from '../../core/labs/labConfig';
+import { barChart, lineChart } from './chart';
+import { field, formatNumber, html, liveRegion } from './dom';
+
+/** The learning-rate slider moves in equal steps of log10(rate): 20 positions per decade. */
+const SLIDER_STEPS_PER_DECADE = 20;
+
+function runSentence(name: string, run: TrainingRun): string {
+  const start = formatNumber(run.losses[0]);
+  const stable = `stable only below ${formatNumber(run.largestStableRate, 3)}`;
+  if (run.divergedAt !== undefined) return `${name}: diverged at step ${run.divergedAt} (${stable}).`;
+  return `${name}: loss ${start} → ${formatNumber(finalLoss(run))} (${stable}).`;
+}
+
+export function mountInputScale(container: HTMLElement, config: InputScaleConfig): void {
+  let steps = config.steps;
+  let learningRate = config.learningRate;
+  let seed = config.seed;
+  const [lowRate, highRate] = INPUT_SCALE_LIMITS.learningRate;
+
+  const rateSlider = html('input', {
+    type: 'range',
+    class: 'nl-lab-lr-slider',
+    'data-testid': 'lab-lr-slider',
+    min: Math.round(Math.log10(lowRate) * SLIDER_STEPS_PER_DECADE),
+    max: Math.round(Math.log10(highRate) * SLIDER_STEPS_PER_DECADE),
+    step: 1,
+    'aria-label': 'Learning rate (logarithmic slider)',
+  });
+  const rateInput = html('input', { type: 'number', class: 'nl-lab-lr', 'data-testid': 'lab-lr', min: lowRate, max: highRate, step: 'any' });
+  const stepsInput = html('input', {
+    type: 'number',
+    class: 'nl-lab-steps',
+    'data-testid': 'lab-steps',
+    min: INPUT_SCALE_LIMITS.steps[0],
+    max: INPUT_SCALE_LIMITS.steps[1],
+    step: 1,
+  });
+  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, 'New data');
+  const toolbar = html(
+    'div',
+    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': 'Input scale controls' },
+    field('Learning rate', rateInput, rateSlider),
+    field('Steps', stepsInput),
+    randomize,
+  );
+  const curves = html('div', { class: 'nl-lab-panels' });
+  const gradients = html('div', { class: 'nl-lab-panels' });
+  const summary = html('p', { class: 'nl-lab-summary', 'data-testid': 'lab-summary' });
+  const live = liveRegion();
+  container.replaceChildren(
+    toolbar,
+    html('p', { class: 'nl-lab-hint' }, `One linear layer, squared loss, full-batch gradient descent from zero weights; features: ${FEATURE_NAMES.join(' and ')}. Left: raw. Right: the same data standardized by z_score. Same learning rate for both.`),
+    curves,
+    gradients,
+    summary,
+    live,
+  );
+  container.classList.add('nl-lab', 'nl-lab-input-scale');
+
+  function render(announce: boolean): void {
+    rateInput.value = String(learningRate);
+    rateSlider.value = String(Math.round(Math.log10(learningRate) * SLIDER_STEPS_PER_DECADE));
+    rateSlider.setAttribute('aria-valuetext', `learning rate ${formatNumber(learningRate)}`);
+    stepsInput.value = String(steps);
+    const experiment = runExperiment({ steps, learningRate, seed });
+    const panels: [string, TrainingRun, string][] = [
+      ['Raw features', experiment.rawRun, 'raw'],
+      ['Standardized (z_score)', experiment.standardizedRun, 'standardized'],
+    ];
+    curves.replaceChildren(
+      ...panels.map(([title, run, key]) =>
+        html(
+          'div',
+          { class: 'nl-lab-panel' },
+          lineChart({
+            title: run.divergedAt === undefined ? title : `${title}: diverged at step ${run.divergedAt}`,
+            xLabel: 'step',
+            yLabel: 'loss (log scale)',
+            yLog: true,
+            xDomain: [0, steps],
+            series: [{ points: run.losses.map((loss, step) => [step, loss] as const), className: `nl-lab-series-${key}`, label: 'loss' }],
+            description: runSentence(title, run),
+            testId: `lab-loss-${key}`,
+          }),
+        ),
+      ),
+    );
+    gradients.replaceChildren(
+      ...panels.map(([title, run, key]) =>
+        html(
+          'div',
+          { class: 'nl-lab-panel' },
+          barChart({
+            title: `${title}: |gradient| per weight at step 0`,
+            bars: FEATURE_NAMES.map((name, j) => ({ label: name, value: run.gradients[0]?.[j] ?? NaN, className: `nl-lab-bar-${j}` })),
+            description: FEATURE_NAMES.map((name, j) => `${name}: ${formatNumber(run.gradients[0]?.[j])}`).join('; '),
+            testId: `lab-gradients-${key}`,
+          }),
+        ),
+      ),
+    );
+    container.dataset.rawFinalLoss = String(finalLoss(experiment.rawRun));
+    container.dataset.standardizedFinalLoss = String(finalLoss(experiment.standardizedRun));
+    summary.textContent = `Learning rate ${formatNumber(learningRate)}, ${steps} steps. ${runSentence('Raw', experiment.rawRun)} ${runSentence('Standardized', experiment.standardizedRun)}`;
+    if (announce) live.textContent = summary.textContent;
+  }
+
+  const clampRate = (value: number) => Math.min(highRate, Math.max(lowRate, value));
+  rateSlider.addEventListener('input', () => {
+    learningRate = clampRate(Number((10 ** (Number(rateSlider.value) / SLIDER_STEPS_PER_DECADE)).toPrecision(2)));
+    render(true);
+  });
+  rateInput.addEventListener('change', () => {
+    const value = Number(rateInput.value);
+    if (Number.isFinite(value) && value > 0) learningRate = clampRate(value);
+    render(true);
+  });
+  stepsInput.addEventListener('change', () => {
+    const value = Math.round(Number(stepsInput.value));
+    if (Number.isFinite(value)) steps = Math.min(INPUT_SCALE_LIMITS.steps[1], Math.max(INPUT_SCALE_LIMITS.steps[0], value));
+    render(true);
+  });
+  randomize.addEventListener('click', () => {
+    seed += 1;
+    render(true);
+  });
+  render(false);
+}
