@@ -1,0 +1,132 @@
+import { ComputeError, numericExpectation } from './compute';
+import { parseLesson, type Diagnostic, type Lesson } from './parse';
+import { renderLesson } from '../render/lesson';
+import type { LessonLanguage } from '../render/strings';
+
+export const LANGUAGES: readonly LessonLanguage[] = ['en', 'zh-cn'];
+
+export interface LessonFile {
+  readonly language: LessonLanguage;
+  /** As it should appear in messages, e.g. `lessons/en/03-layer-norm.md`. */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface CheckReport {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly perLanguage: Readonly<Record<LessonLanguage, { lessons: number; quizzes: number }>>;
+  readonly lessons: number;
+  readonly quizzes: number;
+}
+
+/** How many seeds a randomized numeric item is tried with; enough to hit the edges of small ranges. */
+export const SAMPLED_SEEDS = 32;
+
+function quizLines(lesson: Lesson): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const block of lesson.blocks.values()) {
+    const id = block.kind === 'quiz' ? block.quiz.id : block.kind === 'invalid' ? block.quizId : undefined;
+    if (id !== undefined && !lines.has(id)) lines.set(id, block.line);
+  }
+  return lines;
+}
+
+/** Tries a numeric item's compute block over sampled seeds; reports the first failure. */
+function checkNumeric(lesson: Lesson): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const lines = quizLines(lesson);
+  for (const quiz of lesson.quizzes) {
+    if (quiz.type !== 'numeric' || !quiz.compute) continue;
+    const seeds = Object.keys(quiz.params ?? {}).length > 0 ? SAMPLED_SEEDS : 1;
+    for (let seed = 0; seed < seeds; seed++) {
+      try {
+        numericExpectation(quiz, seed);
+      } catch (error) {
+        const message = error instanceof ComputeError ? error.message : String(error);
+        diagnostics.push({ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": the engine cannot compute the answer: ${message}` });
+        break;
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Everything `npm run lessons:check` verifies, over all files of all languages: each file's
+ * schema, engine-computed numbers, ids unique in the course, and the same lesson and quiz ids
+ * in every language.
+ */
+export function checkLessons(files: readonly LessonFile[]): CheckReport {
+  const diagnostics: Diagnostic[] = [];
+  const byLanguage = new Map<LessonLanguage, Map<string, Lesson>>(LANGUAGES.map((language) => [language, new Map()]));
+  const perLanguage = { en: { lessons: 0, quizzes: 0 }, 'zh-cn': { lessons: 0, quizzes: 0 } };
+  for (const source of files) {
+    const { lesson, diagnostics: parsed } = parseLesson(source.file, source.text);
+    diagnostics.push(...parsed);
+    if (!lesson) continue;
+    perLanguage[source.language].lessons += 1;
+    perLanguage[source.language].quizzes += lesson.quizzes.length;
+    const rendered = renderLesson(lesson, { language: source.language });
+    diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
+    diagnostics.push(...checkNumeric(lesson));
+    const lessons = byLanguage.get(source.language)!;
+    const other = lessons.get(lesson.id);
+    if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });
+    else lessons.set(lesson.id, lesson);
+  }
+  for (const [, lessons] of byLanguage) diagnostics.push(...duplicateQuizIds([...lessons.values()]));
+  diagnostics.push(...compareLanguages(byLanguage.get('en')!, byLanguage.get('zh-cn')!));
+  return {
+    diagnostics: diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+    perLanguage,
+    lessons: perLanguage.en.lessons + perLanguage['zh-cn'].lessons,
+    quizzes: perLanguage.en.quizzes + perLanguage['zh-cn'].quizzes,
+  };
+}
+
+/** Quiz ids are unique in the whole course (progress is stored under lesson and quiz id). */
+function duplicateQuizIds(lessons: readonly Lesson[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const owner = new Map<string, Lesson>();
+  for (const lesson of lessons) {
+    for (const [quizId, line] of quizLines(lesson)) {
+      const first = owner.get(quizId);
+      if (first && first !== lesson) diagnostics.push({ file: lesson.file, line, message: `duplicate quiz id "${quizId}" (also in ${first.file})` });
+      else owner.set(quizId, lesson);
+    }
+  }
+  return diagnostics;
+}
+
+/** Every lesson exists in both languages, with the same quiz ids. */
+function compareLanguages(english: ReadonlyMap<string, Lesson>, chinese: ReadonlyMap<string, Lesson>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const missing = (lesson: Lesson, language: string) => ({ file: lesson.file, line: 2, message: `lesson "${lesson.id}" has no ${language} version` });
+  for (const lesson of english.values()) if (!chinese.has(lesson.id)) diagnostics.push(missing(lesson, 'zh-cn'));
+  for (const lesson of chinese.values()) if (!english.has(lesson.id)) diagnostics.push(missing(lesson, 'en'));
+  for (const [id, en] of english) {
+    const zh = chinese.get(id);
+    if (!zh) continue;
+    const enLines = quizLines(en);
+    const zhLines = quizLines(zh);
+    for (const [quizId, line] of enLines) {
+      if (!zhLines.has(quizId)) diagnostics.push({ file: en.file, line, message: `quiz "${quizId}" is missing from ${zh.file}` });
+    }
+    for (const [quizId, line] of zhLines) {
+      if (!enLines.has(quizId)) diagnostics.push({ file: zh.file, line, message: `quiz "${quizId}" is missing from ${en.file}` });
+    }
+    const enTypes = new Map(en.quizzes.map((quiz) => [quiz.id, quiz.type]));
+    for (const quiz of zh.quizzes) {
+      const type = enTypes.get(quiz.id);
+      if (type && type !== quiz.type) {
+        diagnostics.push({ file: zh.file, line: zhLines.get(quiz.id)!, message: `quiz "${quiz.id}" is "${quiz.type}" here but "${type}" in ${en.file}` });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+export function summarize(report: CheckReport): string {
+  const languages = LANGUAGES.map((language) => `${language}: ${report.perLanguage[language].lessons} lessons, ${report.perLanguage[language].quizzes} quizzes`).join('; ');
+  return `${report.lessons} lessons, ${report.quizzes} quizzes, ${report.diagnostics.length} errors (${languages})`;
+}

@@ -1,0 +1,61 @@
+import { normalize } from '../engine';
+import type { OpName, OpParams, OpResult } from '../engine/types';
+import { sampleParams, type Seed } from './random';
+import type { NumericQuiz } from './schema';
+
+/** A numeric item's answer could not be computed; the message says why, for `lessons:check` and the panel. */
+export class ComputeError extends Error {
+  override readonly name = 'ComputeError';
+}
+
+/** Runs the engine on a lesson's data; the engine validates op, shape and params and names what is wrong. */
+export function runEngine(op: string, input: { shape: readonly number[]; data: ArrayLike<number> }, params?: Record<string, unknown>): OpResult {
+  return normalize(op as OpName, input, params as Partial<OpParams> | undefined);
+}
+
+/** Replaces every string that names a param by its value, at any depth (e.g. `weight: [g, 1]`). */
+function substitute(value: unknown, params: Readonly<Record<string, number>>): unknown {
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(params, value)) return params[value];
+  if (Array.isArray(value)) return value.map((item) => substitute(item, params));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, params)]));
+  }
+  return value;
+}
+
+export interface NumericExpectation {
+  /** The right answer for this attempt. */
+  readonly expected: number;
+  /** The params drawn from the attempt's seed (empty for a fixed answer). */
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/**
+ * The answer a numeric item expects for the attempt with `seed`: the fixed `answer`, or the
+ * engine's result for the params drawn from the seed, picked from `output` or an extra.
+ */
+export function numericExpectation(quiz: NumericQuiz, seed: Seed): NumericExpectation {
+  if (quiz.answer !== undefined) return { expected: quiz.answer, params: {} };
+  const compute = quiz.compute;
+  if (!compute) throw new ComputeError(`${quiz.id}: neither answer nor compute`);
+  const params = sampleParams(quiz.params, seed);
+  const data = compute.input.data.map((value) => (typeof value === 'number' ? value : params[value]!));
+  let result: OpResult;
+  try {
+    result = runEngine(compute.op, { shape: compute.input.shape, data }, substitute(compute.params ?? {}, params) as Record<string, unknown>);
+  } catch (error) {
+    throw new ComputeError(`${error instanceof Error ? error.message : String(error)} (params ${JSON.stringify(params)})`);
+  }
+  const { from, index } = compute.pick;
+  const tensor = from === 'output' ? result.output : result.extra[from];
+  if (!tensor) {
+    const available = ['output', ...Object.keys(result.extra)].join(', ');
+    throw new ComputeError(`pick.from "${from}" is not produced by ${compute.op} (available: ${available})`);
+  }
+  if (index >= tensor.data.length) {
+    throw new ComputeError(`pick.index ${index} is out of range: ${from} has ${tensor.data.length} values`);
+  }
+  const expected = tensor.data[index]!;
+  if (!Number.isFinite(expected)) throw new ComputeError(`the computed answer is ${expected} (params ${JSON.stringify(params)})`);
+  return { expected, params };
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { parseLesson } from '../../../src/core/lessons/parse';
+import { renderLesson } from '../../../src/core/render/lesson';
+import { getMarkdown } from '../../../src/core/render/markdown';
+import { quizView } from '../../../src/core/render/quizView';
+import { fixtureText } from './fixtures';
+
+const lessonText = `---
+id: t
+title: T
+order: 1
+summary: S.
+---
+
+Text with $x^2$, [a link](https://example.com), [bad](javascript:alert(1)), <b>raw</b>.
+
+![diagram](media/lessons/a.svg) ![remote](https://evil.example/x.png)
+
+\`\`\`normalize
+op: layer_norm
+input: { shape: [3], data: [2, 4, 6] }
+params: { normalized_shape: [3], eps: 0 }
+caption: One token
+\`\`\`
+
+\`\`\`lab
+lab: tensor-explorer
+op: group_norm
+groups: 2
+\`\`\`
+
+\`\`\`quiz
+id: q1
+type: short
+prompt: P
+accept: [a]
+explain: E
+\`\`\`
+
+\`\`\`quiz
+id: q2
+type: essay
+\`\`\`
+
+\`\`\`python
+print("<hi>")
+\`\`\`
+`;
+
+const resolveMedia = (path: string) => `https://file+.vscode-resource/ext/${path}`;
+
+describe('renderLesson', () => {
+  it('renders text, math, safe links, media images, engine tables, labs, quizzes and errors exactly', () => {
+    const rendered = renderLesson(parseLesson('x.md', lessonText).lesson!, { language: 'en', resolveMedia });
+    expect(rendered.html.split('\n')).toEqual([
+      "<p>Text with <span class=\"katex\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow><annotation encoding=\"application/x-tex\">x^2</annotation></semantics></math></span>, <a href=\"https://example.com\" rel=\"noopener noreferrer\">a link</a>, [bad](javascript:alert(1)), &lt;b&gt;raw&lt;/b&gt;.</p>",
+      "<p><img src=\"https://file+.vscode-resource/ext/media/lessons/a.svg\" alt=\"diagram\"> <span class=\"nl-missing-image\">[remote]</span></p>",
+      "<figure class=\"nl-normalize\">",
+      "<figcaption>One token</figcaption>",
+      "<p class=\"nl-normalize-call\"><code>layer_norm</code> · shape [3] · normalized_shape = [3] · eps = 0</p>",
+      "<table class=\"nl-normalize-values\">",
+      "<thead><tr><th scope=\"col\">Index</th><th scope=\"col\">Input</th><th scope=\"col\">Output</th><th scope=\"col\">Group</th></tr></thead>",
+      "<tbody>",
+      "<tr><th scope=\"row\">[0]</th><td>2</td><td>-1.22474</td><td>0</td></tr>",
+      "<tr><th scope=\"row\">[1]</th><td>4</td><td>0</td><td>0</td></tr>",
+      "<tr><th scope=\"row\">[2]</th><td>6</td><td>1.22474</td><td>0</td></tr>",
+      "</tbody>",
+      "</table>",
+      "<table class=\"nl-normalize-groups\">",
+      "<caption>Statistics of each pooled group</caption>",
+      "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">count</th><th scope=\"col\">mean</th><th scope=\"col\">variance</th><th scope=\"col\">std</th><th scope=\"col\">rstd</th></tr></thead>",
+      "<tbody>",
+      "<tr><th scope=\"row\">0</th><td>3</td><td>4</td><td>2.66667</td><td>1.63299</td><td>0.612372</td></tr>",
+      "</tbody>",
+      "</table>",
+      "<p class=\"nl-normalize-pooling\">the whole input is one slice, pooled over its 3 values (last axis)</p>",
+      "</figure>",
+      "<div class=\"nl-lab\" data-lab=\"tensor-explorer\" data-config=\"{&quot;lab&quot;:&quot;tensor-explorer&quot;,&quot;op&quot;:&quot;group_norm&quot;,&quot;groups&quot;:2}\"><p class=\"nl-fallback\">Interactive lab “tensor-explorer” (needs the Normalization Lab panel).</p></div>",
+      "<div class=\"nl-quiz\" data-quiz-id=\"q1\"><p class=\"nl-fallback\">Quiz (needs the Normalization Lab panel).</p></div>",
+      "<div class=\"nl-error\" role=\"note\"><p><strong>Error in this lesson</strong></p><ul><li><code>x.md:35: `type`: unknown quiz type &quot;essay&quot; (one of single, multi, numeric, axes, order, short)</code></li></ul></div>",
+      "<pre><code class=\"language-python\">print(&quot;&lt;hi&gt;&quot;)",
+      "</code></pre>",
+      ""
+    ]);
+    expect(rendered.quizzes.map((quiz) => quiz.id)).toEqual(['q1']);
+    expect(rendered.labs).toEqual([{ lab: 'tensor-explorer', op: 'group_norm', groups: 2 }]);
+    expect(rendered.diagnostics).toEqual([
+      { file: 'x.md', line: 35, message: '`type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short)' },
+    ]);
+  });
+
+  it('drops media images when no resolver is given and never lets raw HTML through', () => {
+    const html = renderLesson(parseLesson('x.md', lessonText).lesson!, { language: 'en' }).html;
+    expect(html).toContain('<span class="nl-missing-image">[diagram]</span>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('[bad](javascript:alert(1))');
+  });
+
+  it('refuses media paths that climb out of media/', () => {
+    const text = '---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n![x](media/../package.json)\n';
+    expect(renderLesson(parseLesson('x.md', text).lesson!, { language: 'en', resolveMedia }).html).toBe('<p>![x](media/../package.json)</p>\n');
+  });
+
+  it('writes its own words in the lesson language', () => {
+    const html = renderLesson(parseLesson('x.md', lessonText).lesson!, { language: 'zh-cn', resolveMedia }).html;
+    expect(html).toContain('<th scope="col">输入</th>');
+    expect(html).toContain('交互实验“tensor-explorer”');
+  });
+
+  it('reports an engine error of a normalize block in place and in the diagnostics', () => {
+    const text = '---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n\n```normalize\nop: group_norm\ninput: { shape: [1, 4, 1], data: [1, 2, 3, 4] }\nparams: { num_groups: 3 }\n```\n';
+    const rendered = renderLesson(parseLesson('x.md', text).lesson!, { language: 'en' });
+    expect(rendered.diagnostics).toEqual([{ file: 'x.md', line: 8, message: 'normalize: group_norm: num_groups = 3 must divide the 4 channels (C)' }]);
+    expect(rendered.html).toContain('<div class="nl-error" role="note">');
+  });
+
+  it('creates markdown-it once', () => {
+    expect(getMarkdown()).toBe(getMarkdown());
+  });
+});
+
+describe('quizView', () => {
+  const quizzes = new Map(parseLesson('s.md', fixtureText('valid/en/01-sample.md')).lesson!.quizzes.map((quiz) => [quiz.id, quiz]));
+
+  it('fills the attempt params into the prompt and the answer into the explanation', () => {
+    const view = quizView(quizzes.get('sample-numeric')!, 42);
+    expect(view.randomized).toBe(true);
+    expect(view.promptHtml).toMatch(/^<p>LayerNorm with eps = 0 of \[\d, \d, 1[024]\]\. What is the last output\?<\/p>\n$/);
+    expect(view.explainHtml).toMatch(/^<p>The answer is 1\.\d+\.<\/p>\n$/);
+    expect(quizView(quizzes.get('sample-numeric')!, 42)).toEqual(view);
+  });
+
+  it('renders choices inline with their feedback', () => {
+    const view = quizView(quizzes.get('sample-single')!, 1);
+    expect(view.choices).toEqual([
+      { id: 'batch', html: 'The batch axis', feedbackHtml: '<p>That is BatchNorm.</p>\n' },
+      { id: 'features', html: 'The features axis' },
+    ]);
+    expect(view.hintsHtml).toEqual(['<p>Does it depend on the batch size?</p>\n', '<p>No.</p>\n']);
+  });
+
+  it('shows order items shuffled by the seed, keeping their index in the file', () => {
+    const view = quizView(quizzes.get('sample-order')!, 3);
+    expect(view.items!.map((item) => item.index).sort()).toEqual([0, 1, 2]);
+    expect(view.items!.map((item) => item.index)).not.toEqual([0, 1, 2]);
+    expect(view.items!.find((item) => item.index === 0)!.html).toBe('Compute the mean');
+  });
+
+  it('lists the axes of an axes item', () => {
+    expect(quizView(quizzes.get('sample-axes')!, 0).axes).toEqual(['N', 'C', 'H', 'W']);
+  });
+});
