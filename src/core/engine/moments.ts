@@ -436,7 +436,7 @@ export function inverseRootFactor(meanSquareScaled: number, scale: number, eps: 
   if (scale === 1) return 1 / Math.sqrt(meanSquareScaled + eps);
   const rootScaled = Math.sqrt(meanSquareScaled);
   if (scale < 1) return 1 / Math.hypot(rootScaled, Math.sqrt(eps) * scale);
-  return 1 / (scale * Math.hypot(rootScaled / scale, Math.sqrt(eps)));
+  return 1 / scale / Math.hypot(rootScaled / scale, Math.sqrt(eps)); // 1/scale is an exact power of two
 }
 
 /** 1 / sqrt(meanSquare + eps) in the data's units, from the factor above. */

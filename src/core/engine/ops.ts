@@ -461,9 +461,10 @@ export function l2Normalize(input: TensorLike, p: Params): OpResult {
   for (let g = 0; g < groupCountOf(layout); g++) {
     const scale = moments.scale[g];
     const normScaled = Math.sqrt(moments.m2Scaled[g]);
-    // y = x / max(‖x‖, eps): eps is a floor on the norm, compared in scaled units.
-    const denominator = Math.max(normScaled, eps * scale);
-    const f = denominator > 0 ? 1 / denominator : 0;
+    // y = x / max(‖x‖, eps): eps is a floor on the norm. The comparison is made on the side of
+    // the scale that cannot overflow; dividing by the scaled norm keeps full precision.
+    const normWins = scale <= 1 ? normScaled >= eps * scale : normScaled / scale >= eps;
+    const f = normWins ? (normScaled > 0 ? 1 / normScaled : 0) : scale <= 1 ? 1 / (eps * scale) : 1 / scale / eps;
     forEachInGroup(layout, g, (i) => {
       out[i] = data[i] * scale * f;
     });
