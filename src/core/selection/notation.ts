@@ -1,0 +1,77 @@
+/**
+ * How a selection wrote its numbers, recorded verbatim where possible so the result can be
+ * written back in the same notation: the wrapper text, the brackets, and the exact separators
+ * between items at each tensor dimension.
+ */
+
+export type NotationKind =
+  /** `[[1, 2], [3, 4]]` with no Python-only features. */
+  | 'json'
+  /** Python lists/tuples: `[1, 2]`, `((1, 2), (3, 4))`, `1_000`, trailing commas. */
+  | 'python'
+  /** `np.array([...], dtype=...)`, `np.asarray(...)`, or a printed ndarray `[[1. 2.] [3. 4.]]`. */
+  | 'numpy'
+  /** `torch.tensor([...], dtype=...)`. */
+  | 'torch'
+  /** Any other call around a list, e.g. `tf.constant([...])`. */
+  | 'call'
+  /** MATLAB/Octave `[1 2; 3 4]`. */
+  | 'matlab'
+  /** CSV, TSV, semicolon- or whitespace-separated rows, with an optional header row. */
+  | 'delimited'
+  /** One number per line. */
+  | 'lines';
+
+/** The text around and between the items of one tensor dimension. */
+export interface Level {
+  readonly open: string;
+  readonly close: string;
+  /** Between the opening bracket and the first item. */
+  readonly afterOpen: string;
+  /** Between two items (the first pair seen in the source). */
+  readonly separator: string;
+  /** Between the last item and the closing bracket (keeps a trailing comma). */
+  readonly beforeClose: string;
+}
+
+export interface Notation {
+  readonly kind: NotationKind;
+  /** Whitespace before and after everything, kept so a replaced line keeps its indentation and newline. */
+  readonly leading: string;
+  readonly trailing: string;
+  /** Verbatim text before the numbers: `x = np.array(`, or a CSV header line with its newline. */
+  readonly prefix: string;
+  /** Verbatim text after the numbers: `, dtype=np.float32)`, a statement's `;`. */
+  readonly suffix: string;
+  /** One entry per tensor dimension, outermost first. */
+  readonly levels: readonly Level[];
+  /** The dtype named in the wrapper (`np.float32`, `torch.float64`, `'float32'`), if any. */
+  readonly dtype?: string;
+  /** The CSV/TSV delimiter, for `delimited`. */
+  readonly delimiter?: string;
+}
+
+const KIND_LABELS: Record<NotationKind, string> = {
+  json: 'JSON array',
+  python: 'Python list',
+  numpy: 'NumPy array',
+  torch: 'PyTorch tensor',
+  call: 'array constructor',
+  matlab: 'MATLAB matrix',
+  delimited: 'delimited rows',
+  lines: 'one number per line',
+};
+
+/** A short English name for the notation, e.g. "NumPy array (dtype=np.float32)". */
+export function describeNotation(notation: Notation): string {
+  if (notation.kind === 'delimited') {
+    const name = notation.delimiter === ',' ? 'CSV' : notation.delimiter === '\t' ? 'TSV' : notation.delimiter === ';' ? 'semicolon-separated rows' : 'whitespace-separated rows';
+    return notation.prefix ? `${name} with a header row` : name;
+  }
+  return notation.dtype ? `${KIND_LABELS[notation.kind]} (dtype=${notation.dtype})` : KIND_LABELS[notation.kind];
+}
+
+/** Notations whose numbers are Python floats, so whole numbers are written `1.0`. */
+export function usesPythonFloats(kind: NotationKind): boolean {
+  return kind === 'python' || kind === 'numpy' || kind === 'torch' || kind === 'call';
+}

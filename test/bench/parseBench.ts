@@ -1,0 +1,63 @@
+// Parse time for 1,000,000 numbers in JSON, Python and CSV notation, against JSON.parse on the
+// same numbers written as JSON. Target: ratio ≤ 1.2.
+import { parseSelection } from '../../src/core/selection';
+
+const ROWS = 1000;
+const COLUMNS = 1000;
+
+/** Numbers as people write them: mostly 4–6 significant digits, some integers, some exponents. */
+function makeNumbers(): string[] {
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const numbers: string[] = [];
+  for (let index = 0; index < ROWS * COLUMNS; index++) {
+    const pick = random();
+    const value = (random() - 0.5) * 200;
+    if (pick < 0.1) numbers.push(String(Math.round(value)));
+    else if (pick < 0.2) numbers.push(value.toExponential(3));
+    else numbers.push(String(Number(value.toPrecision(6))));
+  }
+  return numbers;
+}
+
+function rows(numbers: string[], open: string, separator: string, close: string): string[] {
+  const out: string[] = [];
+  for (let row = 0; row < ROWS; row++) out.push(open + numbers.slice(row * COLUMNS, (row + 1) * COLUMNS).join(separator) + close);
+  return out;
+}
+
+/** Median of several runs, after a warm-up, in milliseconds. */
+function time(action: () => unknown, repeats = 7): number {
+  action();
+  const samples: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    action();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+export function run(): void {
+  const numbers = makeNumbers();
+  const json = `[${rows(numbers, '[', ',', ']').join(',')}]`;
+  const python = `np.array([${rows(numbers, '[', ', ', ']').join(',\n          ')}], dtype=np.float32)`;
+  const csv = rows(numbers, '', ',', '').join('\n');
+
+  const parsed = parseSelection(json);
+  const reference = (JSON.parse(json) as number[][]).flat();
+  for (let index = 0; index < reference.length; index++) {
+    if (parsed.data[index] !== reference[index]) throw new Error(`number ${index} differs: ${parsed.data[index]} vs ${reference[index]}`);
+  }
+
+  const baseline = time(() => JSON.parse(json));
+  console.log(`JSON.parse, ${numbers.length.toLocaleString('en')} numbers (${(json.length / 1e6).toFixed(1)} MB): ${baseline.toFixed(1)} ms`);
+  for (const [name, text] of [['JSON', json], ['Python (np.array)', python], ['CSV', csv]] as const) {
+    const elapsed = time(() => parseSelection(text));
+    console.log(`parseSelection ${name.padEnd(18)} ${elapsed.toFixed(1).padStart(7)} ms   ratio ${(elapsed / baseline).toFixed(2)}× JSON.parse`);
+  }
+}
