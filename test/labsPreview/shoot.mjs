@@ -1,15 +1,17 @@
-// Builds the preview bundle and screenshots it in headless Chromium, in three themes, then
-// drives a few controls and screenshots each lab.   node test/labsPreview/shoot.mjs [outDir]
+// Visual and behavioural check of the labs outside VS Code: bundles a preview page, opens it in
+// headless Chromium under a strict CSP in three themes, drives the controls, asserts what changes
+// and saves screenshots.   node test/labsPreview/shoot.mjs [outDir] [theme]
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { chromium } from 'playwright-core';
 import * as path from 'node:path';
 import * as url from 'node:url';
+import { chromium } from 'playwright-core';
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const outDir = process.argv[2] ?? '/tmp/labs-shots';
 const only = process.argv[3];
+
 // The bundle and the page go to a scratch folder, so nothing generated lands in the working tree.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'labs-preview-'));
 await esbuild.build({ entryPoints: [path.join(here, 'preview.mjs')], bundle: true, outfile: path.join(scratch, 'preview.js'), format: 'iife', target: 'es2022', logLevel: 'warning' });
@@ -18,8 +20,14 @@ const html = fs
   .readFileSync(path.join(here, 'preview.html'), 'utf8')
   .replaceAll('../../media', media)
   .replace('href="themes.css"', `href="${url.pathToFileURL(path.join(here, 'themes.css')).href}"`);
-fs.writeFileSync(path.join(scratch, "preview.html"), html);
+fs.writeFileSync(path.join(scratch, 'preview.html'), html);
 fs.mkdirSync(outDir, { recursive: true });
+
+const failures = [];
+function expect(condition, message) {
+  if (!condition) failures.push(message);
+}
+
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
   for (const theme of only ? [only] : ['dark', 'light', 'hc']) {
@@ -27,33 +35,67 @@ try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
+    );
     await page.goto(url.pathToFileURL(path.join(scratch, 'preview.html')).href + `?theme=${theme}`);
     await page.waitForSelector('.nl-lab-cell');
-    await page.hover('.nl-lab-tensor-explorer .nl-lab-cell[data-index="4"]');
-    await page.screenshot({ path: path.join(outDir, `labs-${theme}.png`), fullPage: true });
     const labs = page.locator('.nl-lab[data-lab]');
-    // Tensor explorer: switch the BN lab to InstanceNorm, walk with the keyboard.
+
+    // GroupNorm lab: (2, 4, 3) with 2 groups → 4 pooled groups of 6 cells.
+    const groupNorm = labs.nth(0);
+    expect((await groupNorm.getAttribute('data-group-count')) === '4', `${theme}: GN starts with 4 groups`);
+    await groupNorm.locator('.nl-lab-cell[data-index="4"]').hover();
+    expect((await groupNorm.locator('.nl-lab-cell-active').count()) === 6, `${theme}: hovering a GN cell lights its 6 cells`);
+    await page.screenshot({ path: path.join(outDir, `labs-${theme}.png`), fullPage: true });
+    await groupNorm.locator('.nl-lab-groups').fill('2');
+    expect((await groupNorm.getAttribute('data-group-count')) === '8', `${theme}: 4 groups per sample → 8 groups`);
+
+    // BatchNorm lab switched to InstanceNorm, walked with the keyboard, a value edited.
     const explorer = labs.nth(1);
+    expect((await explorer.getAttribute('data-group-count')) === '4', `${theme}: BN pools 4 channels`);
     await explorer.locator('.nl-lab-op').selectOption('instance_norm');
-    await explorer.locator('.nl-lab-cell[data-index="0"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('PageDown');
+    expect((await explorer.getAttribute('data-group-count')) === '12', `${theme}: IN pools 3 × 4 pairs`);
     await page.mouse.move(0, 0);
-    console.log(theme, 'explorer', await explorer.getAttribute('data-group-count'), await explorer.locator('.nl-lab-cell-active').count(), await page.evaluate(() => document.activeElement?.getAttribute('aria-label')));
+    await explorer.locator('.nl-lab-cell[data-index="0"]').focus();
+    for (const key of ['ArrowRight', 'ArrowDown', 'PageDown']) await page.keyboard.press(key);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(focused.startsWith('sample 1, channel 1, position 1'), `${theme}: arrow keys move the focus (${focused})`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    const details = await explorer.locator('.nl-lab-details').innerText();
+    expect(details.includes('before 100'), `${theme}: editing a value updates the details (${details})`);
     await explorer.screenshot({ path: path.join(outDir, `explorer-instance-${theme}.png`) });
+
+    // Linear collapse: identical until ReLU.
     const collapse = labs.nth(2);
+    expect(Number(await collapse.getAttribute('data-max-difference')) < 1e-9, `${theme}: linear stack equals its collapse`);
     await collapse.locator('.nl-lab-relu').check();
-    console.log(theme, 'collapse', await collapse.getAttribute('data-max-difference'));
+    expect(Number(await collapse.getAttribute('data-max-difference')) > 0.01, `${theme}: ReLU breaks the collapse`);
     await collapse.screenshot({ path: path.join(outDir, `collapse-relu-${theme}.png`) });
+
+    // Input scale: 0.05 diverges raw; 8e-5 does not, and then raw beats a crawling standardized run.
     const scale = labs.nth(3);
+    expect((await scale.getAttribute('data-raw-final-loss')) === 'Infinity', `${theme}: raw diverges at 0.05`);
+    expect(Number(await scale.getAttribute('data-standardized-final-loss')) < 0.01, `${theme}: standardized learns at 0.05`);
+    await scale.screenshot({ path: path.join(outDir, `scale-${theme}.png`) });
     await scale.locator('.nl-lab-lr').fill('0.00008');
     await scale.locator('.nl-lab-lr').press('Enter');
-    console.log(theme, 'scale', await scale.getAttribute('data-raw-final-loss'), await scale.getAttribute('data-standardized-final-loss'));
+    expect(Number.isFinite(Number(await scale.getAttribute('data-raw-final-loss'))), `${theme}: raw is stable at 8e-5`);
     await scale.screenshot({ path: path.join(outDir, `scale-small-rate-${theme}.png`) });
-    if (errors.length) console.log(theme, errors);
+
+    expect((await page.locator('.nl-lab-error').count()) === 2, `${theme}: both bad configs show a message`);
+    expect(errors.length === 0, `${theme}: no page errors: ${errors.join('; ')}`);
     await page.close();
   }
 } finally {
   await browser.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
 }
+if (failures.length > 0) {
+  console.error(failures.join('\n'));
+  process.exit(1);
+}
+console.log(`labs preview: all checks passed; screenshots in ${outDir}`);

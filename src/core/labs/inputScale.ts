@@ -106,6 +106,34 @@ export function largestStableRate(dataset: Dataset): number {
   return 2 / eigenvalue;
 }
 
+/**
+ * The lowest loss any weights reach on this data (least squares, by the normal equations solved
+ * with Gaussian elimination). Raw and standardized data share it: standardizing is an affine change
+ * of the features, which the weights and the bias can undo.
+ */
+export function bestLoss(dataset: Dataset): number {
+  const size = FEATURES + 1;
+  const system = Array.from({ length: size }, () => new Array<number>(size + 1).fill(0));
+  for (let i = 0; i < dataset.samples; i++) {
+    const row = [...dataset.features.subarray(i * FEATURES, (i + 1) * FEATURES), 1];
+    for (let a = 0; a < size; a++) {
+      for (let b = 0; b < size; b++) system[a][b] += row[a] * row[b];
+      system[a][size] += row[a] * dataset.targets[i];
+    }
+  }
+  for (let column = 0; column < size; column++) {
+    const pivot = system.slice(column).reduce((best, row, k) => (Math.abs(row[column]) > Math.abs(system[best][column]) ? column + k : best), column);
+    [system[column], system[pivot]] = [system[pivot], system[column]];
+    for (let r = 0; r < size; r++) {
+      if (r === column) continue;
+      const factor = system[r][column] / system[column][column];
+      for (let c = column; c <= size; c++) system[r][c] -= factor * system[column][c];
+    }
+  }
+  const solution = system.map((row, r) => row[size] / row[r]);
+  return lossAndGradient(dataset, solution.slice(0, FEATURES), solution[FEATURES]).loss;
+}
+
 /** Past this loss a run has diverged; the curve keeps the climb up to here so it can be drawn. */
 export const DIVERGED_LOSS = 1e60;
 

@@ -15,6 +15,8 @@ export interface ChartOptions {
   readonly yLabel: string;
   readonly yLog?: boolean;
   readonly xDomain?: readonly [number, number];
+  /** A fixed y range (already in log10 units when `yLog`), so two charts can share one scale. */
+  readonly yDomain?: readonly [number, number];
   readonly width?: number;
   readonly height?: number;
   /** A sentence for screen readers describing what the chart shows. */
@@ -34,7 +36,7 @@ function niceTicks(low: number, high: number, count = 5): number[] {
   return ticks;
 }
 
-function extent(values: readonly number[]): [number, number] {
+export function extent(values: readonly number[]): [number, number] {
   let low = Infinity;
   let high = -Infinity;
   for (const v of values) {
@@ -56,8 +58,10 @@ export function lineChart(options: ChartOptions): SVGSVGElement {
   const xs = options.series.flatMap((s) => s.points.map((p) => p[0]));
   const ys = options.series.flatMap((s) => s.points.map((p) => transformY(p[1])));
   const [xLow, xHigh] = options.xDomain ?? extent(xs);
-  let [yLow, yHigh] = extent(ys);
-  if (options.yLog) {
+  let [yLow, yHigh] = options.yDomain ?? extent(ys);
+  if (options.yDomain) {
+    // Used as given.
+  } else if (options.yLog) {
     yLow = Math.floor(yLow);
     yHigh = Math.max(Math.ceil(yHigh), yLow + 1);
   } else {
@@ -84,13 +88,17 @@ export function lineChart(options: ChartOptions): SVGSVGElement {
     chart.append(svg('line', { x1: x, x2: x, y1: MARGIN.top, y2: MARGIN.top + plotHeight, class: 'nl-lab-chart-grid' }));
     chart.append(svg('text', { x, y: MARGIN.top + plotHeight + 14, class: 'nl-lab-chart-tick', 'text-anchor': 'middle' }, formatNumber(tick, 3)));
   }
-  const yTicks = options.yLog
-    ? niceTicks(yLow, yHigh, 5).filter(Number.isInteger)
-    : niceTicks(yLow, yHigh, 5);
+  // Log axes tick at powers of ten, and also at 2× and 5× when they span only a decade or two.
+  const decades = niceTicks(yLow, yHigh, 5).filter(Number.isInteger);
+  const yTicks = !options.yLog
+    ? niceTicks(yLow, yHigh, 5)
+    : yHigh - yLow > 2
+      ? decades
+      : decades.flatMap((d) => [d, d + Math.log10(2), d + Math.log10(5)]).filter((t) => t <= yHigh + 1e-9);
   for (const tick of yTicks) {
     const y = options.yLog ? MARGIN.top + (1 - (tick - yLow) / (yHigh - yLow)) * plotHeight : py(tick);
     chart.append(svg('line', { x1: MARGIN.left, x2: MARGIN.left + plotWidth, y1: y, y2: y, class: 'nl-lab-chart-grid' }));
-    const label = options.yLog ? (tick === 0 ? '1' : `1e${tick}`) : formatNumber(tick, 3);
+    const label = options.yLog ? formatNumber(10 ** tick, 2) : formatNumber(tick, 3);
     chart.append(svg('text', { x: MARGIN.left - 4, y: y + 3, class: 'nl-lab-chart-tick', 'text-anchor': 'end' }, label.replace('-', '−')));
   }
   chart.append(svg('text', { x: MARGIN.left + plotWidth / 2, y: height - 4, class: 'nl-lab-chart-axis', 'text-anchor': 'middle' }, options.xLabel));

@@ -2,9 +2,9 @@
  * The input-scale lab: the same model trained with the same learning rate on raw features
  * (0–255 next to 0–1) and on the same features standardized by the engine's z_score.
  */
-import { FEATURE_NAMES, finalLoss, runExperiment, type TrainingRun } from '../../core/labs/inputScale';
+import { bestLoss, FEATURE_NAMES, finalLoss, runExperiment, type TrainingRun } from '../../core/labs/inputScale';
 import { INPUT_SCALE_LIMITS, type InputScaleConfig } from '../../core/labs/labConfig';
-import { barChart, lineChart } from './chart';
+import { barChart, extent, lineChart } from './chart';
 import { field, formatNumber, html, liveRegion } from './dom';
 
 /** The learning-rate slider moves in equal steps of log10(rate): 20 positions per decade. */
@@ -69,10 +69,19 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
     rateSlider.setAttribute('aria-valuetext', `learning rate ${formatNumber(learningRate)}`);
     stepsInput.value = String(steps);
     const experiment = runExperiment({ steps, learningRate, seed });
+    const best = bestLoss(experiment.raw);
+    const floor = (run: TrainingRun) => [
+      [0, best],
+      [Math.max(steps, run.losses.length - 1), best],
+    ] as const;
     const panels: [string, TrainingRun, string][] = [
       ['Raw features', experiment.rawRun, 'raw'],
       ['Standardized (z_score)', experiment.standardizedRun, 'standardized'],
     ];
+    // Two stable runs share one loss scale so their heights compare; a diverged run gets its own.
+    const bothStable = panels.every(([, run]) => run.divergedAt === undefined);
+    const [low, high] = extent([...panels.flatMap(([, run]) => run.losses), best].map((loss) => Math.log10(Math.max(loss, 1e-300))));
+    const yDomain = bothStable ? ([Math.floor(low), Math.max(Math.ceil(high), Math.floor(low) + 1)] as const) : undefined;
     curves.replaceChildren(
       ...panels.map(([title, run, key]) =>
         html(
@@ -83,8 +92,12 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
             xLabel: 'step',
             yLabel: 'loss (log scale)',
             yLog: true,
+            yDomain,
             xDomain: [0, steps],
-            series: [{ points: run.losses.map((loss, step) => [step, loss] as const), className: `nl-lab-series-${key}`, label: 'loss' }],
+            series: [
+              { points: run.losses.map((loss, step) => [step, loss] as const), className: `nl-lab-series-${key}`, label: 'loss' },
+              { points: floor(run), className: 'nl-lab-series-best', label: 'best possible' },
+            ],
             description: runSentence(title, run),
             testId: `lab-loss-${key}`,
           }),
@@ -107,7 +120,7 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
     );
     container.dataset.rawFinalLoss = String(finalLoss(experiment.rawRun));
     container.dataset.standardizedFinalLoss = String(finalLoss(experiment.standardizedRun));
-    summary.textContent = `Learning rate ${formatNumber(learningRate)}, ${steps} steps. ${runSentence('Raw', experiment.rawRun)} ${runSentence('Standardized', experiment.standardizedRun)}`;
+    summary.textContent = `Learning rate ${formatNumber(learningRate)}, ${steps} steps. ${runSentence('Raw', experiment.rawRun)} ${runSentence('Standardized', experiment.standardizedRun)} Best possible loss for both: ${formatNumber(best)}.`;
     if (announce) live.textContent = summary.textContent;
   }
 

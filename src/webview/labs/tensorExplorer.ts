@@ -34,6 +34,9 @@ export interface TensorExplorerOptions {
   readonly params?: Partial<OpParams>;
 }
 
+/** More cells than this are not drawn: the page would crawl and no one can read them anyway. */
+export const MAX_DRAWN_CELLS = 2048;
+
 /** Six theme chart colours, cycled; with four border styles that gives 24 distinguishable groups. */
 const COLOURS = 6;
 const BORDERS = 4;
@@ -232,6 +235,12 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   }
 
   function recompute(announce: string | undefined): void {
+    if (data.length > MAX_DRAWN_CELLS) {
+      pooling = undefined;
+      cells = [];
+      tensorArea.replaceChildren(errorBox(`This tensor has ${data.length} values; the explorer draws at most ${MAX_DRAWN_CELLS}. Select fewer values to explore them.`));
+      return;
+    }
     const params = op === originalOp && options.params ? options.params : explorerParams(op, shape, groups);
     try {
       pooling = computePooling({ op, shape, data, params });
@@ -308,6 +317,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     if (index < 0 || index >= cells.length) return;
     cells[selected]?.setAttribute('tabindex', '-1');
     selected = index;
+    hovered = undefined;
     cells[selected].setAttribute('tabindex', '0');
     if (focus) cells[selected].focus();
     paintActive();

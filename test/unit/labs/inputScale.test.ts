@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/core/engine';
-import { DIVERGED_LOSS, finalLoss, largestStableRate, makeDataset, runExperiment, standardize, train } from '../../../src/core/labs/inputScale';
+import { bestLoss, DIVERGED_LOSS, finalLoss, largestStableRate, makeDataset, runExperiment, standardize, train } from '../../../src/core/labs/inputScale';
 
 function column(features: Float64Array, j: number): number[] {
   return Array.from({ length: features.length / 2 }, (_, i) => features[i * 2 + j]);
@@ -69,6 +69,16 @@ describe('input scale lab model', () => {
     const diverging = train(raw, 1.1 * limit, 3000);
     expect(diverging.divergedAt).toBeDefined();
     expect(diverging.losses.every((loss) => loss < DIVERGED_LOSS)).toBe(true);
+  });
+
+  it('raw and standardized data share one best loss, which a long stable run approaches from above', () => {
+    const raw = makeDataset(6);
+    const standardized = standardize(raw);
+    expect(bestLoss(raw)).toBeCloseTo(bestLoss(standardized), 10);
+    const run = train(standardized, 0.5, 500);
+    expect(finalLoss(run)).toBeGreaterThanOrEqual(bestLoss(raw) - 1e-12);
+    expect(finalLoss(run) - bestLoss(raw)).toBeLessThan(1e-9);
+    expect(bestLoss(raw)).toBeLessThan(run.losses[0] / 10);
   });
 
   it('the raw pixel gradient dwarfs the fraction gradient; standardized they are comparable', () => {
