@@ -429,17 +429,20 @@ function blockedMoments(data: ArrayLike<number>, layout: Layout, o: number, cent
 
 /**
  * The factor f with (x·scale − meanScaled) · f = (x − mean) / sqrt(meanSquare + eps), where
- * meanSquare = meanSquareScaled / scale². Stays finite for any representable data: above 1 the
- * scale is undone on the root, below 1 on eps, through Math.hypot (which does not overflow).
+ * meanSquare = meanSquareScaled / scale². The scale is applied to sqrt(eps) rather than undone on
+ * the root (which could underflow), and Math.hypot combines the two without overflow.
  */
 export function inverseRootFactor(meanSquareScaled: number, scale: number, eps: number): number {
   if (scale === 1) return 1 / Math.sqrt(meanSquareScaled + eps);
   const rootScaled = Math.sqrt(meanSquareScaled);
-  if (scale < 1) return 1 / Math.hypot(rootScaled, Math.sqrt(eps) * scale);
-  return 1 / scale / Math.hypot(rootScaled / scale, Math.sqrt(eps)); // 1/scale is an exact power of two
+  const epsRootScaled = Math.sqrt(eps) * scale;
+  if (epsRootScaled < Infinity) return 1 / Math.hypot(rootScaled, epsRootScaled);
+  // eps dwarfs the data's mean square; 1/scale is an exact power of two.
+  return 1 / scale / Math.hypot(rootScaled / scale, Math.sqrt(eps));
 }
 
-/** 1 / sqrt(meanSquare + eps) in the data's units, from the factor above. */
-export function inverseRootOf(factor: number, scale: number): number {
-  return scale === 1 ? factor : factor * scale;
+/** 1 / sqrt(meanSquare + eps) in the data's units; 0 when the mean square itself exceeds float64. */
+export function inverseRootOf(meanSquareScaled: number, scale: number, eps: number): number {
+  if (scale === 1) return 1 / Math.sqrt(meanSquareScaled + eps);
+  return 1 / Math.hypot(Math.sqrt(meanSquareScaled) / scale, Math.sqrt(eps));
 }

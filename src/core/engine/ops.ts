@@ -91,7 +91,7 @@ function varianceNormalizer(moments: Moments, n: number, eps: number): Normalize
     const varianceScaled = moments.m2Scaled[g] / n;
     const f = inverseRootFactor(varianceScaled, scale, eps);
     factor[g] = moments.constant[g] ? 0 : f;
-    rstd[g] = inverseRootOf(f, scale);
+    rstd[g] = inverseRootOf(varianceScaled, scale, eps);
     mean[g] = moments.meanScaled[g] / scale;
     variance[g] = varianceScaled / scale / scale;
   }
@@ -228,8 +228,9 @@ export function rmsNorm(input: TensorLike, p: Params): OpResult {
   for (let r = 0; r < rows; r++) {
     const scale = moments.scale[r];
     const meanSquareScaled = moments.m2Scaled[r] / length;
-    factor[r] = inverseRootFactor(meanSquareScaled, scale, eps);
-    stats.push({ count: length, rms: Math.sqrt(meanSquareScaled) / scale, rstd: inverseRootOf(factor[r], scale) });
+    // An all-zero row outputs zeros, also with eps 0 (where 0/0 would give NaN).
+    factor[r] = meanSquareScaled === 0 ? 0 : inverseRootFactor(meanSquareScaled, scale, eps);
+    stats.push({ count: length, rms: Math.sqrt(meanSquareScaled) / scale, rstd: inverseRootOf(meanSquareScaled, scale, eps) });
   }
   const out = new Float64Array(input.data.length);
   applyRows(input.data, out, length, moments, factor, weight, null);
