@@ -1,7 +1,9 @@
 // Standalone preview of the labs for visual checks (not shipped): node test/labsPreview/shoot.mjs
 import { mountLabs, mountTensorExplorer } from '../../src/webview/labs/index.ts';
 
-const theme = new URLSearchParams(location.search).get('theme') ?? 'dark';
+const query = new URLSearchParams(location.search);
+const theme = query.get('theme') ?? 'dark';
+document.documentElement.lang = query.get('lang') ?? 'en';
 document.body.classList.add(`theme-${theme}`);
 mountLabs(document.getElementById('root'));
 mountTensorExplorer(document.getElementById('selection'), {

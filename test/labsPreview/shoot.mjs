@@ -86,10 +86,26 @@ try {
     expect(Number.isFinite(Number(await scale.getAttribute('data-raw-final-loss'))), `${theme}: raw is stable at 8e-5`);
     await scale.screenshot({ path: path.join(outDir, `scale-small-rate-${theme}.png`) });
 
+    if (theme === 'dark') {
+      // A narrow panel: everything wraps, and nothing but the tensor itself scrolls sideways.
+      await page.setViewportSize({ width: 420, height: 800 });
+      await page.screenshot({ path: path.join(outDir, 'labs-narrow-dark.png'), fullPage: true });
+      await scale.screenshot({ path: path.join(outDir, 'scale-narrow-dark.png') });
+      const overflowing = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+      expect(!overflowing, 'dark: the page does not scroll sideways at 420 px');
+    }
     expect((await page.locator('.nl-lab-error').count()) === 2, `${theme}: both bad configs show a message`);
     expect(errors.length === 0, `${theme}: no page errors: ${errors.join('; ')}`);
     await page.close();
   }
+  // The labs in a Chinese lesson speak Chinese.
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await page.goto(url.pathToFileURL(path.join(scratch, 'preview.html')).href + '?theme=light&lang=zh-cn');
+  await page.waitForSelector('.nl-lab-cell');
+  const text = await page.locator('main').innerText();
+  expect(text.includes('归一化') && text.includes('学习率') && text.includes('层间使用 ReLU'), 'zh-cn: the labs show Chinese');
+  await page.screenshot({ path: path.join(outDir, 'labs-zh-cn-light.png'), fullPage: true });
+  await page.close();
 } finally {
   await browser.close();
   fs.rmSync(scratch, { recursive: true, force: true });

@@ -49,6 +49,11 @@ export function extent(values: readonly number[]): [number, number] {
   return [low, high];
 }
 
+/** About how wide a 10 px label is: CJK characters are full width, the rest about 6 px. */
+function textWidthOf(text: string): number {
+  return [...text].reduce((width, char) => width + (/[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? 10 : 6), 0);
+}
+
 export function lineChart(options: ChartOptions): SVGSVGElement {
   const width = options.width ?? 420;
   const height = options.height ?? 230;
@@ -116,7 +121,7 @@ export function lineChart(options: ChartOptions): SVGSVGElement {
   // The legend repeats each line's dash pattern, so the series are not told apart by colour alone.
   let legendX = MARGIN.left + plotWidth;
   for (const series of [...options.series].reverse()) {
-    const textWidth = series.label.length * 6 + 8;
+    const textWidth = textWidthOf(series.label) + 8;
     legendX -= textWidth + 22;
     chart.append(svg('line', { x1: legendX, x2: legendX + 18, y1: 29, y2: 29, class: `nl-lab-series ${series.className}` }));
     chart.append(svg('text', { x: legendX + 22, y: 33, class: 'nl-lab-chart-legend' }, series.label));

@@ -7,6 +7,7 @@ import { parseLabConfig } from '../../core/labs/labConfig';
 import { errorBox } from './dom';
 import { mountInputScale } from './inputScale';
 import { mountLinearCollapse } from './linearCollapse';
+import { labStrings } from './strings';
 import { mountTensorExplorer } from './tensorExplorer';
 
 export { mountTensorExplorer, type TensorExplorerOptions } from './tensorExplorer';
@@ -17,7 +18,7 @@ export function mountLab(element: HTMLElement): void {
   try {
     value = JSON.parse(element.dataset.config ?? '');
   } catch {
-    element.replaceChildren(errorBox(`This lab's settings are not valid JSON: ${element.dataset.config ?? '(none)'}`));
+    element.replaceChildren(errorBox(labStrings().invalidJson(element.dataset.config ?? '(none)')));
     return;
   }
   const parsed = parseLabConfig(value);
@@ -44,7 +45,7 @@ export function mountLab(element: HTMLElement): void {
     }
     element.dataset.mounted = 'true';
   } catch (error) {
-    element.replaceChildren(errorBox(`This lab could not start: ${error instanceof Error ? error.message : String(error)}`));
+    element.replaceChildren(errorBox(labStrings().couldNotStart(error instanceof Error ? error.message : String(error))));
   }
 }
 

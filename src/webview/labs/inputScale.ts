@@ -2,22 +2,23 @@
  * The input-scale lab: the same model trained with the same learning rate on raw features
  * (0–255 next to 0–1) and on the same features standardized by the engine's z_score.
  */
-import { bestLoss, FEATURE_NAMES, finalLoss, runExperiment, type TrainingRun } from '../../core/labs/inputScale';
+import { bestLoss, finalLoss, runExperiment, type TrainingRun } from '../../core/labs/inputScale';
 import { INPUT_SCALE_LIMITS, type InputScaleConfig } from '../../core/labs/labConfig';
 import { barChart, extent, lineChart } from './chart';
 import { field, formatNumber, html, liveRegion } from './dom';
+import { type LabStrings, labStrings } from './strings';
 
 /** The learning-rate slider moves in equal steps of log10(rate): 20 positions per decade. */
 const SLIDER_STEPS_PER_DECADE = 20;
 
-function runSentence(name: string, run: TrainingRun): string {
-  const start = formatNumber(run.losses[0]);
-  const stable = `stable only below ${formatNumber(run.largestStableRate, 3)}`;
-  if (run.divergedAt !== undefined) return `${name}: diverged at step ${run.divergedAt} (${stable}).`;
-  return `${name}: loss ${start} → ${formatNumber(finalLoss(run))} (${stable}).`;
+function runSentence(words: LabStrings['scale'], name: string, run: TrainingRun): string {
+  const stable = formatNumber(run.largestStableRate, 3);
+  if (run.divergedAt !== undefined) return words.diverged(name, run.divergedAt, stable);
+  return words.trained(name, formatNumber(run.losses[0]), formatNumber(finalLoss(run)), stable);
 }
 
 export function mountInputScale(container: HTMLElement, config: InputScaleConfig): void {
+  const words = labStrings().scale;
   let steps = config.steps;
   let learningRate = config.learningRate;
   let seed = config.seed;
@@ -30,7 +31,7 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
     min: Math.round(Math.log10(lowRate) * SLIDER_STEPS_PER_DECADE),
     max: Math.round(Math.log10(highRate) * SLIDER_STEPS_PER_DECADE),
     step: 1,
-    'aria-label': 'Learning rate (logarithmic slider)',
+    'aria-label': words.learningRateSlider,
   });
   const rateInput = html('input', { type: 'number', class: 'nl-lab-lr', 'data-testid': 'lab-lr', min: lowRate, max: highRate, step: 'any' });
   const stepsInput = html('input', {
@@ -41,12 +42,12 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
     max: INPUT_SCALE_LIMITS.steps[1],
     step: 1,
   });
-  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, 'New data');
+  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, words.newData);
   const toolbar = html(
     'div',
-    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': 'Input scale controls' },
-    field('Learning rate', rateInput, rateSlider),
-    field('Steps', stepsInput),
+    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': words.controls },
+    field(words.learningRate, rateInput, rateSlider),
+    field(words.steps, stepsInput),
     randomize,
   );
   const curves = html('div', { class: 'nl-lab-panels' });
@@ -55,7 +56,7 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
   const live = liveRegion();
   container.replaceChildren(
     toolbar,
-    html('p', { class: 'nl-lab-hint' }, `One linear layer, squared loss, full-batch gradient descent from zero weights; features: ${FEATURE_NAMES.join(' and ')}. Left: raw. Right: the same data standardized by z_score. Same learning rate for both.`),
+    html('p', { class: 'nl-lab-hint' }, words.hint(words.features.join(', '))),
     curves,
     gradients,
     summary,
@@ -66,7 +67,7 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
   function render(announce: boolean): void {
     rateInput.value = String(learningRate);
     rateSlider.value = String(Math.round(Math.log10(learningRate) * SLIDER_STEPS_PER_DECADE));
-    rateSlider.setAttribute('aria-valuetext', `learning rate ${formatNumber(learningRate)}`);
+    rateSlider.setAttribute('aria-valuetext', words.learningRateValue(formatNumber(learningRate)));
     stepsInput.value = String(steps);
     const experiment = runExperiment({ steps, learningRate, seed });
     const best = bestLoss(experiment.raw);
@@ -75,8 +76,8 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
       [Math.max(steps, run.losses.length - 1), best],
     ] as const;
     const panels: [string, TrainingRun, string][] = [
-      ['Raw features', experiment.rawRun, 'raw'],
-      ['Standardized (z_score)', experiment.standardizedRun, 'standardized'],
+      [words.raw, experiment.rawRun, 'raw'],
+      [words.standardized, experiment.standardizedRun, 'standardized'],
     ];
     // Two stable runs share one loss scale so their heights compare; a diverged run gets its own.
     const bothStable = panels.every(([, run]) => run.divergedAt === undefined);
@@ -88,17 +89,17 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
           'div',
           { class: 'nl-lab-panel' },
           lineChart({
-            title: run.divergedAt === undefined ? title : `${title}: diverged at step ${run.divergedAt}`,
-            xLabel: 'step',
-            yLabel: 'loss (log scale)',
+            title: run.divergedAt === undefined ? title : words.divergedTitle(title, run.divergedAt),
+            xLabel: words.stepAxis,
+            yLabel: words.lossAxis,
             yLog: true,
             yDomain,
             xDomain: [0, steps],
             series: [
-              { points: run.losses.map((loss, step) => [step, loss] as const), className: `nl-lab-series-${key}`, label: 'loss' },
-              { points: floor(run), className: 'nl-lab-series-best', label: 'best possible' },
+              { points: run.losses.map((loss, step) => [step, loss] as const), className: `nl-lab-series-${key}`, label: words.lossSeries },
+              { points: floor(run), className: 'nl-lab-series-best', label: words.bestSeries },
             ],
-            description: runSentence(title, run),
+            description: runSentence(words, title, run),
             testId: `lab-loss-${key}`,
           }),
         ),
@@ -110,9 +111,9 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
           'div',
           { class: 'nl-lab-panel' },
           barChart({
-            title: `${title}: |gradient| per weight at step 0`,
-            bars: FEATURE_NAMES.map((name, j) => ({ label: name, value: run.gradients[0]?.[j] ?? NaN, className: `nl-lab-bar-${j}` })),
-            description: FEATURE_NAMES.map((name, j) => `${name}: ${formatNumber(run.gradients[0]?.[j])}`).join('; '),
+            title: words.gradientTitle(title),
+            bars: words.features.map((name, j) => ({ label: name, value: run.gradients[0]?.[j] ?? NaN, className: `nl-lab-bar-${j}` })),
+            description: words.features.map((name, j) => `${name}: ${formatNumber(run.gradients[0]?.[j])}`).join('; '),
             testId: `lab-gradients-${key}`,
           }),
         ),
@@ -120,7 +121,13 @@ export function mountInputScale(container: HTMLElement, config: InputScaleConfig
     );
     container.dataset.rawFinalLoss = String(finalLoss(experiment.rawRun));
     container.dataset.standardizedFinalLoss = String(finalLoss(experiment.standardizedRun));
-    summary.textContent = `Learning rate ${formatNumber(learningRate)}, ${steps} steps. ${runSentence('Raw', experiment.rawRun)} ${runSentence('Standardized', experiment.standardizedRun)} Best possible loss for both: ${formatNumber(best)}.`;
+    summary.textContent = words.summary(
+      formatNumber(learningRate),
+      steps,
+      runSentence(words, words.raw, experiment.rawRun),
+      runSentence(words, words.standardized, experiment.standardizedRun),
+      formatNumber(best),
+    );
     if (announce) live.textContent = summary.textContent;
   }
 

@@ -7,6 +7,7 @@ import type { LinearCollapseConfig } from '../../core/labs/labConfig';
 import { collapse, INPUT_RANGE, type Matrix, type Network, randomNetwork, sampleCurves } from '../../core/labs/linearCollapse';
 import { lineChart } from './chart';
 import { field, formatNumber, html, liveRegion, select } from './dom';
+import { labStrings } from './strings';
 
 function matrixTable(caption: string, weight: Matrix, testId?: string): HTMLElement {
   const table = html('table', { class: 'nl-lab-matrix', 'data-testid': testId });
@@ -24,6 +25,7 @@ function vectorTable(caption: string, values: readonly number[], testId?: string
 }
 
 export function mountLinearCollapse(container: HTMLElement, config: LinearCollapseConfig): void {
+  const words = labStrings().collapse;
   let layers = config.layers;
   let width = config.width;
   let seed = config.seed;
@@ -32,25 +34,25 @@ export function mountLinearCollapse(container: HTMLElement, config: LinearCollap
 
   const layersSelect = select(
     [
-      ['2', '2 layers'],
-      ['3', '3 layers'],
+      ['2', words.layers(2)],
+      ['3', words.layers(3)],
     ],
     String(layers),
     { class: 'nl-lab-layers', 'data-testid': 'lab-layers' },
   );
   const widthSelect = select(
-    [2, 3, 4].map((w) => [String(w), `${w} units`] as const),
+    [2, 3, 4].map((w) => [String(w), words.units(w)] as const),
     String(width),
     { class: 'nl-lab-width', 'data-testid': 'lab-width' },
   );
   const reluBox = html('input', { type: 'checkbox', class: 'nl-lab-relu', 'data-testid': 'lab-relu' });
-  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, 'New weights');
+  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, words.newWeights);
   const toolbar = html(
     'div',
-    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': 'Linear collapse controls' },
-    field('Depth', layersSelect),
-    field('Hidden width', widthSelect),
-    html('span', { class: 'nl-lab-field' }, html('label', {}, reluBox, ' ReLU between layers')),
+    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': words.controls },
+    field(words.depth, layersSelect),
+    field(words.width, widthSelect),
+    html('span', { class: 'nl-lab-field' }, html('label', {}, reluBox, ` ${words.relu}`)),
     randomize,
   );
   const matrices = html('div', { class: 'nl-lab-matrices', 'data-testid': 'lab-matrices' });
@@ -83,30 +85,29 @@ export function mountLinearCollapse(container: HTMLElement, config: LinearCollap
       vectorTable('b', single.bias, 'lab-collapsed-bias'),
     );
     matrices.replaceChildren(
-      html('div', { class: 'nl-lab-matrices-part' }, html('h4', {}, `The stack, applied layer by layer (input x → output y)`), stack),
-      html('div', { class: 'nl-lab-matrices-part' }, html('h4', {}, 'One layer computed from it: y = W x + b'), collapsed),
+      html('div', { class: 'nl-lab-matrices-part' }, html('h4', {}, words.stackHeading), stack),
+      html('div', { class: 'nl-lab-matrices-part' }, html('h4', {}, words.collapsedHeading), collapsed),
     );
     container.dataset.relu = String(relu);
     container.dataset.maxDifference = String(curves.maxDifference);
     plot.replaceChildren(
       lineChart({
-        title: relu ? 'With ReLU between layers' : 'Without activations',
-        xLabel: 'input x',
-        yLabel: 'output y',
+        title: relu ? words.withRelu : words.withoutRelu,
+        xLabel: words.inputAxis,
+        yLabel: words.outputAxis,
         xDomain: INPUT_RANGE,
         series: [
-          { points: curves.inputs.map((x, i) => [x, curves.network[i]] as const), className: 'nl-lab-series-network', label: 'the stack' },
-          { points: curves.inputs.map((x, i) => [x, curves.collapsed[i]] as const), className: 'nl-lab-series-collapsed', label: 'single layer W x + b' },
+          { points: curves.inputs.map((x, i) => [x, curves.network[i]] as const), className: 'nl-lab-series-network', label: words.stackSeries },
+          { points: curves.inputs.map((x, i) => [x, curves.collapsed[i]] as const), className: 'nl-lab-series-collapsed', label: words.singleSeries },
         ],
-        description: relu
-          ? `The stack's output bends; the single layer is a straight line that misses it by up to ${formatNumber(curves.maxDifference)}.`
-          : 'The two curves are the same straight line.',
+        description: relu ? words.plotBent(formatNumber(curves.maxDifference)) : words.plotSame,
         testId: 'lab-collapse-plot',
       }),
     );
+    const range = `[${INPUT_RANGE[0]}, ${INPUT_RANGE[1]}]`;
     summary.textContent = relu
-      ? `With ReLU the stack bends where hidden units switch on or off. The single layer W x + b misses it by up to ${formatNumber(curves.maxDifference)} on [${INPUT_RANGE[0]}, ${INPUT_RANGE[1]}], and even the best straight line through it misses by ${formatNumber(curves.bestLine.maxError)}: no single linear layer can stand in for it.`
-      : `Without activations the ${layers}-layer stack is exactly the single layer y = ${formatNumber(single.weight.data[0])}·x + ${formatNumber(single.bias[0])}: over [${INPUT_RANGE[0]}, ${INPUT_RANGE[1]}] they differ by at most ${formatNumber(curves.maxDifference)} (rounding). Extra linear layers add parameters, not expressiveness.`;
+      ? words.summaryBent(formatNumber(curves.maxDifference), range, formatNumber(curves.bestLine.maxError))
+      : words.summarySame(layers, formatNumber(single.weight.data[0]), formatNumber(single.bias[0]), range, formatNumber(curves.maxDifference));
     if (announce) live.textContent = summary.textContent;
   }
 

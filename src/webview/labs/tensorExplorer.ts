@@ -19,6 +19,7 @@ import {
   randomTensor,
 } from '../../core/labs/tensorExplorer';
 import { errorBox, field, formatNumber, html, liveRegion, select } from './dom';
+import { type LabStrings, labStrings } from './strings';
 
 export interface TensorExplorerOptions {
   /** The norm shown first. */
@@ -45,19 +46,18 @@ function opLabel(op: OpName): string {
   return isExplorerOp(op) ? EXPLORER_OP_LABELS[op] : op;
 }
 
-function statsText(stats: GroupStats | undefined): string {
+function statsText(stats: GroupStats | undefined, t: LabStrings): string {
   if (!stats) return '';
-  const parts: string[] = [];
-  if (stats.mean !== undefined) parts.push(`mean ${formatNumber(stats.mean)}`);
-  if (stats.std !== undefined) parts.push(`std ${formatNumber(stats.std)}`);
-  if (stats.rms !== undefined) parts.push(`rms ${formatNumber(stats.rms)}`);
-  if (stats.min !== undefined) parts.push(`min ${formatNumber(stats.min)}`);
-  if (stats.max !== undefined) parts.push(`max ${formatNumber(stats.max)}`);
-  if (stats.norm !== undefined) parts.push(`norm ${formatNumber(stats.norm)}`);
-  return parts.join(', ');
+  const names = t.explorer.statNames;
+  return (['mean', 'std', 'rms', 'min', 'max', 'norm'] as const)
+    .filter((key) => stats[key] !== undefined)
+    .map((key) => `${names[key]} ${formatNumber(stats[key])}`)
+    .join(', ');
 }
 
 export function mountTensorExplorer(container: HTMLElement, options: TensorExplorerOptions): void {
+  const t = labStrings();
+  const words = t.explorer;
   const fromSelection = options.data !== undefined;
   const originalOp = options.op;
   let op: OpName = options.op;
@@ -81,8 +81,8 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   );
   const groupsInput = html('input', { type: 'range', class: 'nl-lab-groups', 'data-testid': 'lab-groups', min: 0, step: 1 });
   const groupsOutput = html('output', { class: 'nl-lab-groups-value', 'aria-hidden': 'true' });
-  const groupsField = field('Groups', groupsInput, groupsOutput);
-  const sizeInputs = (['N', 'C', 'H·W'] as const).map((name, axis) =>
+  const groupsField = field(words.groups, groupsInput, groupsOutput);
+  const sizeInputs = words.sizeNames.map((name, axis) =>
     html('input', {
       type: 'number',
       class: `nl-lab-size nl-lab-size-${['n', 'c', 'hw'][axis]}`,
@@ -91,25 +91,25 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
       max: [EXPLORER_LIMITS.batch, EXPLORER_LIMITS.channels, EXPLORER_LIMITS.positions][axis],
       step: 1,
       value: shape[axis],
-      'aria-label': `${name} (${['samples', 'channels', 'positions'][axis]})`,
+      'aria-label': name,
     }),
   );
   const showSelect = select(
     [
-      ['before', 'values before'],
-      ['after', 'values after'],
+      ['before', words.before],
+      ['after', words.after],
     ],
     'before',
     { class: 'nl-lab-show', 'data-testid': 'lab-show' },
   );
-  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, fromSelection ? 'Reset values' : 'Randomize');
+  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, fromSelection ? words.resetValues : words.randomize);
   const toolbar = html(
     'div',
-    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': 'Tensor explorer controls' },
-    field('Normalization', opSelect),
+    { class: 'nl-lab-toolbar', role: 'group', 'aria-label': words.controls },
+    field(words.normalization, opSelect),
     groupsField,
-    !fromSelection && html('span', { class: 'nl-lab-field' }, html('span', { class: 'nl-lab-field-label' }, 'Shape (N, C, H·W)'), ...sizeInputs),
-    field('Show', showSelect),
+    !fromSelection && html('span', { class: 'nl-lab-field' }, html('span', { class: 'nl-lab-field-label' }, words.shape), ...sizeInputs),
+    field(words.show, showSelect),
     randomize,
   );
 
@@ -121,14 +121,10 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     'div',
     { class: 'nl-lab-details', 'data-testid': 'lab-details' },
     detailsText,
-    html('span', { class: 'nl-lab-field' }, html('label', {}, 'Value of this cell', valueInput)),
+    html('span', { class: 'nl-lab-field' }, html('label', {}, words.cellValue, ' ', valueInput)),
   );
   const live = liveRegion();
-  const hint = html(
-    'p',
-    { class: 'nl-lab-hint' },
-    'Cells pooled into one group share a colour and a border style. Hover or click a cell, or Tab into the tensor and use the arrow keys (Page Up/Down: other sample; Enter: edit the value).',
-  );
+  const hint = html('p', { class: 'nl-lab-hint' }, words.hint);
   container.replaceChildren(toolbar, pooledText, tensorArea, details, hint, live);
   container.classList.add('nl-lab', 'nl-lab-tensor-explorer');
 
@@ -141,16 +137,15 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
 
   const cellName = (index: number) => {
     const { n, c, s } = coordinates(index);
-    if (shape.length >= 3) return `sample ${n}, channel ${c}, position ${s}`;
-    if (shape.length === 2) return `row ${c}, column ${s}`;
-    return `element ${s}`;
+    return words.cellName(shape.length, n, c, s);
   };
 
   function describeCell(index: number): string {
     if (!pooling) return '';
     const group = pooling.groupOf[index];
     const stats = pooling.groups[group]?.stats;
-    return `${cellName(index)}: ${formatNumber(pooling.input[index])} becomes ${formatNumber(pooling.output[index])}. Group ${group + 1} of ${pooling.groups.length}, ${stats?.count ?? 0} cells, ${statsText(stats)}.`;
+    const becomes = words.becomes(cellName(index), formatNumber(pooling.input[index]), formatNumber(pooling.output[index]));
+    return `${becomes} ${words.groupOf(group + 1, pooling.groups.length, stats?.count ?? 0)}; ${statsText(stats, t)}.`;
   }
 
   function updateControls(): void {
@@ -158,7 +153,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const choices = groupChoices(channelsOf());
     groupsInput.max = String(choices.length - 1);
     groupsInput.value = String(Math.max(0, choices.indexOf(groups)));
-    groupsInput.setAttribute('aria-valuetext', `${groups} groups`);
+    groupsInput.setAttribute('aria-valuetext', words.groupsValue(groups));
     groupsOutput.textContent = String(groups);
     groupsField.hidden = op !== 'group_norm';
     sizeInputs.forEach((input, axis) => (input.value = String(shape[axis])));
@@ -179,11 +174,11 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const stats = pooling.groups[group]?.stats;
     detailsText.replaceChildren(
       html('strong', {}, cellName(index)),
-      html('span', {}, ` · group ${group + 1} of ${pooling.groups.length} (${stats?.count ?? 0} cells)`),
+      html('span', {}, ` · ${words.groupOf(group + 1, pooling.groups.length, stats?.count ?? 0)}`),
       html('br'),
-      html('span', {}, `before ${formatNumber(pooling.input[index])} → after ${formatNumber(pooling.output[index])}`),
+      html('span', {}, words.beforeAfter(formatNumber(pooling.input[index]), formatNumber(pooling.output[index]))),
       html('br'),
-      html('span', {}, `group ${statsText(stats)}`),
+      html('span', {}, words.groupStats(statsText(stats, t))),
     );
     if (document.activeElement !== valueInput) valueInput.value = String(data[selected]);
   }
@@ -195,7 +190,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     if (!pooling) return;
     const blocks: HTMLElement[] = [];
     for (let n = 0; n < batch; n++) {
-      const grid = html('div', { class: 'nl-lab-grid', role: 'grid', 'aria-label': shape.length >= 3 ? `sample ${n}` : 'values' });
+      const grid = html('div', { class: 'nl-lab-grid', role: 'grid', 'aria-label': shape.length >= 3 ? words.sample(n) : words.show });
       grid.style.gridTemplateColumns = `repeat(${positions}, minmax(1.9rem, 1fr))`;
       for (let c = 0; c < channels; c++) {
         const row = html('div', { class: 'nl-lab-row', role: 'row' });
@@ -223,12 +218,12 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
         }
         grid.append(row);
       }
-      const caption = shape.length >= 3 ? html('div', { class: 'nl-lab-block-caption', 'aria-hidden': 'true' }, `n = ${n}`) : undefined;
+      const caption = shape.length >= 3 ? html('div', { class: 'nl-lab-block-caption', 'aria-hidden': 'true' }, words.blockCaption(n)) : undefined;
       blocks.push(html('div', { class: 'nl-lab-block' }, caption, grid));
     }
     const axes =
       shape.length >= 3
-        ? html('p', { class: 'nl-lab-axes', 'aria-hidden': 'true' }, `each block is one sample (N = ${batch}); rows are channels (C = ${channels}), columns are positions (H·W = ${positions})`)
+        ? html('p', { class: 'nl-lab-axes', 'aria-hidden': 'true' }, words.axes(batch, channels, positions))
         : undefined;
     tensorArea.replaceChildren(...blocks, axes ?? '');
     if (focusedCell >= 0) cells[Math.min(selected, cells.length - 1)]?.focus();
@@ -238,7 +233,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     if (data.length > MAX_DRAWN_CELLS) {
       pooling = undefined;
       cells = [];
-      tensorArea.replaceChildren(errorBox(`This tensor has ${data.length} values; the explorer draws at most ${MAX_DRAWN_CELLS}. Select fewer values to explore them.`));
+      tensorArea.replaceChildren(errorBox(words.tooMany(data.length, MAX_DRAWN_CELLS)));
       return;
     }
     const params = op === originalOp && options.params ? options.params : explorerParams(op, shape, groups);
@@ -248,7 +243,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
       pooling = undefined;
       cells = [];
       const message = error instanceof Error ? error.message : String(error);
-      tensorArea.replaceChildren(errorBox(`The engine refuses this: ${message}`));
+      tensorArea.replaceChildren(errorBox(words.engineRefuses(message)));
       pooledText.textContent = '';
       live.textContent = message;
       container.dataset.groupCount = '0';
@@ -257,7 +252,9 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     selected = Math.min(selected, data.length - 1);
     container.dataset.op = op;
     container.dataset.groupCount = String(pooling.groups.length);
-    pooledText.textContent = `${opLabel(op)}: ${pooling.describePooling}. ${pooling.groups.length} group${pooling.groups.length === 1 ? '' : 's'}.`;
+    // The engine describes the pooling in English; other languages get the lab's own sentence per op.
+    const pools = words.pools && isExplorerOp(op) ? words.pools(op) : pooling.describePooling;
+    pooledText.textContent = `${opLabel(op)}: ${pools}. ${words.groupCount(pooling.groups.length)}`;
     buildTensor();
     paintActive();
     if (announce !== undefined) live.textContent = announce || pooledText.textContent;
@@ -292,7 +289,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   randomize.addEventListener('click', () => {
     if (fromSelection) data = Float64Array.from(options.data as ArrayLike<number>);
     else data = randomTensor(shape, ++seed);
-    recompute(fromSelection ? 'Values reset to the selection.' : 'New random values.');
+    recompute(fromSelection ? words.valuesReset : words.newValues);
   });
   valueInput.addEventListener('change', () => {
     const value = Number(valueInput.value);

@@ -1,0 +1,259 @@
+/**
+ * Every word the labs show, in English and Simplified Chinese. The page's `<html lang>` picks
+ * the language (the host sets it from VS Code's display language). Numbers are passed in, never
+ * written here.
+ */
+import type { ExplorerOp } from '../../core/labs/tensorExplorer';
+
+export interface LabStrings {
+  readonly explorer: {
+    readonly controls: string;
+    readonly normalization: string;
+    readonly groups: string;
+    readonly groupsValue: (groups: number) => string;
+    readonly shape: string;
+    readonly sizeNames: readonly [string, string, string];
+    readonly show: string;
+    readonly before: string;
+    readonly after: string;
+    readonly randomize: string;
+    readonly resetValues: string;
+    readonly cellValue: string;
+    readonly hint: string;
+    /** Our own one-line description of what each op pools, for languages the engine's English sentence does not serve. */
+    readonly pools: ((op: ExplorerOp) => string) | undefined;
+    readonly groupCount: (count: number) => string;
+    readonly cellName: (rank: number, n: number, c: number, s: number) => string;
+    readonly sample: (n: number) => string;
+    readonly blockCaption: (n: number) => string;
+    readonly axes: (batch: number, channels: number, positions: number) => string;
+    readonly groupOf: (group: number, groups: number, count: number) => string;
+    readonly beforeAfter: (before: string, after: string) => string;
+    readonly groupStats: (stats: string) => string;
+    readonly becomes: (cell: string, before: string, after: string) => string;
+    readonly statNames: { readonly mean: string; readonly std: string; readonly rms: string; readonly min: string; readonly max: string; readonly norm: string };
+    readonly tooMany: (count: number, limit: number) => string;
+    readonly engineRefuses: (message: string) => string;
+    readonly newValues: string;
+    readonly valuesReset: string;
+  };
+  readonly collapse: {
+    readonly controls: string;
+    readonly depth: string;
+    readonly layers: (count: number) => string;
+    readonly width: string;
+    readonly units: (count: number) => string;
+    readonly relu: string;
+    readonly newWeights: string;
+    readonly stackHeading: string;
+    readonly collapsedHeading: string;
+    readonly withRelu: string;
+    readonly withoutRelu: string;
+    readonly inputAxis: string;
+    readonly outputAxis: string;
+    readonly stackSeries: string;
+    readonly singleSeries: string;
+    readonly plotBent: (miss: string) => string;
+    readonly plotSame: string;
+    readonly summaryBent: (miss: string, range: string, bestMiss: string) => string;
+    readonly summarySame: (layers: number, weight: string, bias: string, range: string, difference: string) => string;
+  };
+  readonly scale: {
+    readonly controls: string;
+    readonly learningRate: string;
+    readonly learningRateSlider: string;
+    readonly learningRateValue: (rate: string) => string;
+    readonly steps: string;
+    readonly newData: string;
+    readonly hint: (features: string) => string;
+    readonly features: readonly [string, string];
+    readonly raw: string;
+    readonly standardized: string;
+    readonly divergedTitle: (title: string, step: number) => string;
+    readonly stepAxis: string;
+    readonly lossAxis: string;
+    readonly lossSeries: string;
+    readonly bestSeries: string;
+    readonly gradientTitle: (title: string) => string;
+    readonly diverged: (name: string, step: number, stable: string) => string;
+    readonly trained: (name: string, start: string, end: string, stable: string) => string;
+    readonly summary: (rate: string, steps: number, raw: string, standardized: string, best: string) => string;
+  };
+  readonly invalidJson: (config: string) => string;
+  readonly couldNotStart: (message: string) => string;
+}
+
+const en: LabStrings = {
+  explorer: {
+    controls: 'Tensor explorer controls',
+    normalization: 'Normalization',
+    groups: 'Groups',
+    groupsValue: (groups) => `${groups} groups`,
+    shape: 'Shape (N, C, H·W)',
+    sizeNames: ['N (samples)', 'C (channels)', 'H·W (positions)'],
+    show: 'Show',
+    before: 'values before',
+    after: 'values after',
+    randomize: 'Randomize',
+    resetValues: 'Reset values',
+    cellValue: 'Value of this cell',
+    hint: 'Cells pooled into one group share a colour and a border style. Hover or click a cell, or Tab into the tensor and use the arrow keys (Page Up/Down: other sample; Enter: edit the value).',
+    pools: undefined,
+    groupCount: (count) => `${count} group${count === 1 ? '' : 's'}.`,
+    cellName: (rank, n, c, s) => (rank >= 3 ? `sample ${n}, channel ${c}, position ${s}` : rank === 2 ? `row ${c}, column ${s}` : `element ${s}`),
+    sample: (n) => `sample ${n}`,
+    blockCaption: (n) => `n = ${n}`,
+    axes: (batch, channels, positions) =>
+      `each block is one sample (N = ${batch}); rows are channels (C = ${channels}), columns are positions (H·W = ${positions})`,
+    groupOf: (group, groups, count) => `group ${group} of ${groups} (${count} cells)`,
+    beforeAfter: (before, after) => `before ${before} → after ${after}`,
+    groupStats: (stats) => `group ${stats}`,
+    becomes: (cell, before, after) => `${cell}: ${before} becomes ${after}.`,
+    statNames: { mean: 'mean', std: 'std', rms: 'rms', min: 'min', max: 'max', norm: 'norm' },
+    tooMany: (count, limit) => `This tensor has ${count} values; the explorer draws at most ${limit}. Select fewer values to explore them.`,
+    engineRefuses: (message) => `The engine refuses this: ${message}`,
+    newValues: 'New random values.',
+    valuesReset: 'Values reset to the selection.',
+  },
+  collapse: {
+    controls: 'Linear collapse controls',
+    depth: 'Depth',
+    layers: (count) => `${count} layers`,
+    width: 'Hidden width',
+    units: (count) => `${count} units`,
+    relu: 'ReLU between layers',
+    newWeights: 'New weights',
+    stackHeading: 'The stack, applied layer by layer (input x → output y)',
+    collapsedHeading: 'One layer computed from it: y = W x + b',
+    withRelu: 'With ReLU between layers',
+    withoutRelu: 'Without activations',
+    inputAxis: 'input x',
+    outputAxis: 'output y',
+    stackSeries: 'the stack',
+    singleSeries: 'single layer W x + b',
+    plotBent: (miss) => `The stack's output bends; the single layer is a straight line that misses it by up to ${miss}.`,
+    plotSame: 'The two curves are the same straight line.',
+    summaryBent: (miss, range, bestMiss) =>
+      `With ReLU the stack bends where hidden units switch on or off. The single layer W x + b misses it by up to ${miss} on ${range}, and even the best straight line through it misses by ${bestMiss}: no single linear layer can stand in for it.`,
+    summarySame: (layers, weight, bias, range, difference) =>
+      `Without activations the ${layers}-layer stack is exactly the single layer y = ${weight}·x + ${bias}: over ${range} they differ by at most ${difference} (rounding). Extra linear layers add parameters, not expressiveness.`,
+  },
+  scale: {
+    controls: 'Input scale controls',
+    learningRate: 'Learning rate',
+    learningRateSlider: 'Learning rate (logarithmic slider)',
+    learningRateValue: (rate) => `learning rate ${rate}`,
+    steps: 'Steps',
+    newData: 'New data',
+    hint: (features) =>
+      `One linear layer, squared loss, full-batch gradient descent from zero weights; features: ${features}. First chart: the raw features; second: the same data standardized by z_score. Same learning rate for both.`,
+    features: ['pixel (0–255)', 'fraction (0–1)'],
+    raw: 'Raw features',
+    standardized: 'Standardized (z_score)',
+    divergedTitle: (title, step) => `${title}: diverged at step ${step}`,
+    stepAxis: 'step',
+    lossAxis: 'loss (log scale)',
+    lossSeries: 'loss',
+    bestSeries: 'best possible',
+    gradientTitle: (title) => `${title}: |gradient| per weight at step 0`,
+    diverged: (name, step, stable) => `${name}: diverged at step ${step} (stable only below ${stable}).`,
+    trained: (name, start, end, stable) => `${name}: loss ${start} → ${end} (stable only below ${stable}).`,
+    summary: (rate, steps, raw, standardized, best) =>
+      `Learning rate ${rate}, ${steps} steps. ${raw} ${standardized} Best possible loss for both: ${best}.`,
+  },
+  invalidJson: (config) => `This lab's settings are not valid JSON: ${config}`,
+  couldNotStart: (message) => `This lab could not start: ${message}`,
+};
+
+const ZH_POOLS: Record<ExplorerOp, string> = {
+  batch_norm: '每个通道在整个批次的所有样本和所有位置上汇总',
+  layer_norm: '每个样本在自己的全部通道和位置上汇总',
+  instance_norm: '每个（样本，通道）在自己的各个位置上汇总',
+  group_norm: '每个样本的通道分成连续的组，每组在组内通道和所有位置上汇总',
+  rms_norm: '每个样本在自己的全部通道和位置上求均方根（不减均值）',
+};
+
+const zhCn: LabStrings = {
+  explorer: {
+    controls: '张量浏览器控件',
+    normalization: '归一化',
+    groups: '组数',
+    groupsValue: (groups) => `${groups} 组`,
+    shape: '形状 (N, C, H·W)',
+    sizeNames: ['N（样本）', 'C（通道）', 'H·W（位置）'],
+    show: '显示',
+    before: '归一化前的值',
+    after: '归一化后的值',
+    randomize: '随机生成',
+    resetValues: '恢复原值',
+    cellValue: '此格的值',
+    hint: '汇总到同一组的格子颜色和边框样式相同。把鼠标悬停在格子上或点击它，或用 Tab 进入张量后用方向键移动（Page Up/Down：换样本；Enter：编辑数值）。',
+    pools: (op) => ZH_POOLS[op],
+    groupCount: (count) => `共 ${count} 组。`,
+    cellName: (rank, n, c, s) => (rank >= 3 ? `样本 ${n}，通道 ${c}，位置 ${s}` : rank === 2 ? `第 ${c} 行，第 ${s} 列` : `第 ${s} 个元素`),
+    sample: (n) => `样本 ${n}`,
+    blockCaption: (n) => `n = ${n}`,
+    axes: (batch, channels, positions) => `每个方块是一个样本（N = ${batch}）；行是通道（C = ${channels}），列是位置（H·W = ${positions}）`,
+    groupOf: (group, groups, count) => `第 ${group} 组，共 ${groups} 组（${count} 个格子）`,
+    beforeAfter: (before, after) => `归一化前 ${before} → 归一化后 ${after}`,
+    groupStats: (stats) => `本组 ${stats}`,
+    becomes: (cell, before, after) => `${cell}：${before} 变为 ${after}。`,
+    statNames: { mean: '均值', std: '标准差', rms: '均方根', min: '最小值', max: '最大值', norm: '范数' },
+    tooMany: (count, limit) => `这个张量有 ${count} 个值，浏览器最多绘制 ${limit} 个。请选择更少的值。`,
+    engineRefuses: (message) => `引擎拒绝了这个输入：${message}`,
+    newValues: '已生成新的随机值。',
+    valuesReset: '已恢复为所选的值。',
+  },
+  collapse: {
+    controls: '线性坍缩控件',
+    depth: '层数',
+    layers: (count) => `${count} 层`,
+    width: '隐藏层宽度',
+    units: (count) => `${count} 个单元`,
+    relu: '层间使用 ReLU',
+    newWeights: '新的权重',
+    stackHeading: '逐层计算的网络（输入 x → 输出 y）',
+    collapsedHeading: '由它算出的单层：y = W x + b',
+    withRelu: '层间有 ReLU',
+    withoutRelu: '没有激活函数',
+    inputAxis: '输入 x',
+    outputAxis: '输出 y',
+    stackSeries: '多层网络',
+    singleSeries: '单层 W x + b',
+    plotBent: (miss) => `多层网络的输出发生弯折；单层是一条直线，最多偏离 ${miss}。`,
+    plotSame: '两条曲线是同一条直线。',
+    summaryBent: (miss, range, bestMiss) =>
+      `有了 ReLU，网络在隐藏单元开启或关闭的地方弯折。单层 W x + b 在 ${range} 上最多偏离它 ${miss}，即使最佳拟合直线也偏离 ${bestMiss}：没有任何单个线性层能代替它。`,
+    summarySame: (layers, weight, bias, range, difference) =>
+      `没有激活函数时，这个 ${layers} 层网络恰好等于单层 y = ${weight}·x + ${bias}：在 ${range} 上两者最多相差 ${difference}（舍入误差）。多加线性层只增加参数，不增加表达能力。`,
+  },
+  scale: {
+    controls: '输入尺度控件',
+    learningRate: '学习率',
+    learningRateSlider: '学习率（对数滑块）',
+    learningRateValue: (rate) => `学习率 ${rate}`,
+    steps: '步数',
+    newData: '新的数据',
+    hint: (features) =>
+      `一个线性层，平方损失，从零权重开始的全批量梯度下降；特征：${features}。第一张图：原始特征；第二张：同样的数据经 z_score 标准化。两者使用相同的学习率。`,
+    features: ['像素（0–255）', '比例（0–1）'],
+    raw: '原始特征',
+    standardized: '标准化（z_score）',
+    divergedTitle: (title, step) => `${title}：第 ${step} 步发散`,
+    stepAxis: '步',
+    lossAxis: '损失（对数刻度）',
+    lossSeries: '损失',
+    bestSeries: '最低可能',
+    gradientTitle: (title) => `${title}：第 0 步各权重的梯度大小`,
+    diverged: (name, step, stable) => `${name}：第 ${step} 步发散（学习率须低于 ${stable} 才稳定）。`,
+    trained: (name, start, end, stable) => `${name}：损失 ${start} → ${end}（学习率须低于 ${stable} 才稳定）。`,
+    summary: (rate, steps, raw, standardized, best) => `学习率 ${rate}，${steps} 步。${raw}${standardized}两者最低可能的损失：${best}。`,
+  },
+  invalidJson: (config) => `这个实验的设置不是有效的 JSON：${config}`,
+  couldNotStart: (message) => `这个实验无法启动：${message}`,
+};
+
+/** The strings for a BCP 47 language tag; Chinese for any `zh…`, English otherwise. */
+export function labStrings(language: string = globalThis.document?.documentElement.lang ?? 'en'): LabStrings {
+  return language.toLowerCase().startsWith('zh') ? zhCn : en;
+}
