@@ -4,13 +4,82 @@
  * `parse…` functions before it is used.
  */
 
+import type { QuizResponse, Verdict } from './core/lessons/grade';
+import type { QuizView } from './core/render/quizView';
+
 // ---- Lesson page ------------------------------------------------------------------------
+
+/** A quiz attempt as the page shows it; built by the host with `quizView` from the core. */
+export type { QuizView, QuizResponse, Verdict };
+
+/** What the page remembers about a quiz between visits: the last graded answer, re-graded on display. */
+export interface QuizProgressView {
+  readonly attempts: number;
+  readonly last?: { readonly seed: number; readonly response: QuizResponse };
+}
+
+export interface LessonPayload {
+  readonly id: string;
+  readonly title: string;
+  /** 1-based position in the course and the course length, for "Lesson 2 of 6". */
+  readonly position: number;
+  readonly count: number;
+  readonly html: string;
+  readonly quizzes: readonly QuizView[];
+  readonly progress: Readonly<Record<string, QuizProgressView>>;
+  readonly previous?: { readonly id: string; readonly title: string };
+  readonly next?: { readonly id: string; readonly title: string };
+  /** `file:line: message` for each problem of this lesson file; also shown in place. */
+  readonly problems: readonly string[];
+}
 
 export type LessonPageToHost =
   | { readonly type: 'ready' }
-  | { readonly type: 'navigate'; readonly direction: 'previous' | 'next' };
+  | { readonly type: 'navigate'; readonly direction: 'previous' | 'next' }
+  | { readonly type: 'openLesson'; readonly lessonId: string }
+  | { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly response: QuizResponse }
+  | { readonly type: 'newAttempt'; readonly lessonId: string; readonly quizId: string };
 
-export type HostToLessonPage = { readonly type: 'showLesson'; readonly title: string; readonly html: string };
+export type HostToLessonPage =
+  | { readonly type: 'showLesson'; readonly lesson: LessonPayload; readonly scrollY: number }
+  /** A lesson file that could not be read at all. */
+  | { readonly type: 'showProblem'; readonly title: string; readonly problems: readonly string[] }
+  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView }
+  | { readonly type: 'answerRecorded'; readonly lessonId: string; readonly quizId: string; readonly verdict: Verdict };
+
+/** The labels the lesson page writes, localized by the host (`vscode.l10n`) and passed as initial state. */
+export interface LessonPageLabels {
+  readonly check: string;
+  readonly hint: string;
+  readonly noMoreHints: string;
+  readonly newNumbers: string;
+  readonly correct: string;
+  readonly wrong: string;
+  readonly expected: string;
+  readonly explanation: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly lessonOf: string;
+  readonly yourAnswer: string;
+  readonly moveUp: string;
+  readonly moveDown: string;
+  readonly markCorrect: string;
+  readonly markWrong: string;
+  readonly markMissed: string;
+  readonly invalid: Readonly<Record<'empty' | 'notANumber' | 'wrongType' | 'unknownChoice' | 'notAPermutation', string>>;
+  readonly problems: string;
+  readonly loading: string;
+}
+
+export interface LessonPageState {
+  readonly labels: LessonPageLabels;
+}
+
+/** What the page keeps with `setState`, and the serializer gets back after a reload. */
+export interface LessonPanelState {
+  readonly lessonId: string;
+  readonly scrollY: number;
+}
 
 // ---- Result page (Normalize Selection) ---------------------------------------------------
 
@@ -97,6 +166,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+
+/** A quiz response of any type, or undefined when the shape is wrong (the grader checks the content). */
+export function parseQuizResponse(value: unknown): QuizResponse | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'single':
+      return isString(value.choice) ? { type: 'single', choice: value.choice } : undefined;
+    case 'multi':
+      return isStringArray(value.choices) ? { type: 'multi', choices: [...value.choices] } : undefined;
+    case 'numeric':
+      return isString(value.value) ? { type: 'numeric', value: value.value } : undefined;
+    case 'axes':
+      return isStringArray(value.axes) ? { type: 'axes', axes: [...value.axes] } : undefined;
+    case 'order':
+      return Array.isArray(value.order) && value.order.every((item) => Number.isInteger(item))
+        ? { type: 'order', order: [...(value.order as number[])] }
+        : undefined;
+    case 'short':
+      return isString(value.text) ? { type: 'short', text: value.text } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const isSeed = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
+
 export function parseLessonPageMessage(value: unknown): LessonPageToHost | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
@@ -106,9 +203,47 @@ export function parseLessonPageMessage(value: unknown): LessonPageToHost | undef
       return value.direction === 'previous' || value.direction === 'next'
         ? { type: 'navigate', direction: value.direction }
         : undefined;
+    case 'openLesson':
+      return isString(value.lessonId) ? { type: 'openLesson', lessonId: value.lessonId } : undefined;
+    case 'answer': {
+      const response = parseQuizResponse(value.response);
+      return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && response
+        ? { type: 'answer', lessonId: value.lessonId, quizId: value.quizId, seed: value.seed, response }
+        : undefined;
+    }
+    case 'newAttempt':
+      return isString(value.lessonId) && isString(value.quizId) ? { type: 'newAttempt', lessonId: value.lessonId, quizId: value.quizId } : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * Checks the envelope of what the host sent (the host builds the contents from validated
+ * lesson files); anything else is ignored by the page.
+ */
+export function parseHostToLessonPage(value: unknown): HostToLessonPage | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'showLesson':
+      return isRecord(value.lesson) && isString(value.lesson.html) && Array.isArray(value.lesson.quizzes) && typeof value.scrollY === 'number'
+        ? (value as unknown as HostToLessonPage)
+        : undefined;
+    case 'showProblem':
+      return isString(value.title) && isStringArray(value.problems) ? { type: 'showProblem', title: value.title, problems: value.problems } : undefined;
+    case 'quizUpdated':
+      return isString(value.lessonId) && isRecord(value.view) && isString(value.view.id) ? (value as unknown as HostToLessonPage) : undefined;
+    case 'answerRecorded':
+      return isString(value.lessonId) && isString(value.quizId) && isRecord(value.verdict) ? (value as unknown as HostToLessonPage) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The panel state the serializer gets back; anything unreadable means "start at the first lesson". */
+export function parseLessonPanelState(value: unknown): LessonPanelState | undefined {
+  if (!isRecord(value) || !isString(value.lessonId)) return undefined;
+  return { lessonId: value.lessonId, scrollY: typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? Math.max(0, value.scrollY) : 0 };
 }
 
 const RESULT_ACTIONS: readonly ResultAction[] = ['replace', 'insertBelow', 'copy'];

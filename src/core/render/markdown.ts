@@ -28,7 +28,7 @@ export function getMarkdown(): MarkdownIt {
   return instance;
 }
 
-const mediaPath = /^media\/(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9]+)+$/;
+const mediaPath = /^media\/(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/;
 const safeLink = /^(?:https:\/\/|http:\/\/|mailto:|#)/i;
 
 /** Links go to the web, mail or an anchor; images come from the extension's `media/` folder only. */

@@ -1,37 +1,97 @@
 import * as vscode from 'vscode';
-import { renderPage, webviewOptions } from '../webviewHtml';
-import { parseLessonPageMessage } from '../../messages';
+import { PROGRESS_KEY } from '../../core/lessons/progress';
+import { parseLessonPanelState, parseQuizResponse } from '../../messages';
+import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
+import { LessonService, type LessonRow } from './lessonService';
+import { LessonTree } from './lessonTree';
+import { ProgressStore } from './progressStore';
 
-// Placeholder wiring from the foundation issue; the lessons issue replaces it.
+/**
+ * Lessons, quizzes and progress: the sidebar tree, the lesson panel (and its serializer), and
+ * the commands. Returns nothing; tests reach the same code through the commands' return values.
+ */
 export function registerLessons(context: vscode.ExtensionContext): void {
-  const tree: vscode.TreeDataProvider<string> = {
-    getChildren: () => ['Why normalize inputs'],
-    getTreeItem: (label) => new vscode.TreeItem(label),
+  const progress = new ProgressStore(context.globalState);
+  const service = new LessonService(vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath, progress);
+  const tree = new LessonTree(service);
+  const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
+
+  const open = (lessonId: string): string | undefined => {
+    if (!service.find(lessonId) && !service.rows().some((row) => row.file === lessonId)) return undefined;
+    LessonPanel.show(service, context.extensionUri, lessonId);
+    return lessonId;
   };
+
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('normalizationLab.lessons', tree),
-    vscode.commands.registerCommand('normalizationLab.explain', () => {
-      const panel = vscode.window.createWebviewPanel(
-        'normalizationLab.lesson',
-        'Normalization Lab',
-        vscode.ViewColumn.Active,
-        webviewOptions(context.extensionUri),
-      );
-      panel.webview.html = renderPage(panel.webview, context.extensionUri, {
-        script: 'lessonPage',
-        styles: ['media/common.css'],
-        title: 'Normalization Lab',
-        initialState: { title: 'Normalization Lab' },
-        language: vscode.env.language,
-      });
-      panel.webview.onDidReceiveMessage((raw) => {
-        const message = parseLessonPageMessage(raw);
-        if (message?.type === 'ready') {
-          void panel.webview.postMessage({ type: 'showLesson', title: 'Normalization Lab', html: '<p>Lessons are coming.</p>' });
-        }
-      });
+    progress,
+    service,
+    tree,
+    treeView,
+    vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = parseLessonPanelState(state);
+        LessonPanel.revive(panel, service, context.extensionUri, saved?.lessonId, saved?.scrollY ?? 0);
+      },
     }),
-    vscode.commands.registerCommand('normalizationLab.resetProgress', () => undefined),
-    vscode.commands.registerCommand('normalizationLab.openLesson', () => undefined),
+    /** Opens the lesson shown last (or the first) and returns its id. */
+    vscode.commands.registerCommand('normalizationLab.explain', (): string | undefined => {
+      const start = service.startLesson();
+      if (!start) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('No lesson could be loaded. See the Lessons view for the problems.'));
+        return undefined;
+      }
+      return open(start.lesson.id);
+    }),
+    /** Opens a lesson by id; returns the id, or undefined when there is no such lesson. */
+    vscode.commands.registerCommand('normalizationLab.openLesson', (lessonId: unknown): string | undefined =>
+      typeof lessonId === 'string' ? open(lessonId) : undefined,
+    ),
+    /** Asks, then forgets all progress; returns whether it did. `{ confirmed: true }` skips the question (tests). */
+    vscode.commands.registerCommand('normalizationLab.resetProgress', async (options?: unknown): Promise<boolean> => {
+      const confirmed = typeof options === 'object' && options !== null && (options as { confirmed?: unknown }).confirmed === true;
+      if (!confirmed) {
+        const reset = vscode.l10n.t('Reset Progress');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Reset your progress in every lesson? Answers and scores are forgotten on all synced machines.'),
+          { modal: true },
+          reset,
+        );
+        if (choice !== reset) return false;
+      }
+      await progress.reset();
+      await LessonPanel.active?.refresh();
+      return true;
+    }),
+  );
+
+  if (context.extensionMode !== vscode.ExtensionMode.Production) registerInternalCommands(context, service, progress);
+}
+
+/**
+ * Commands for the integration tests, not contributed in package.json (so never in the
+ * palette) and only registered outside production. Each returns what a test asserts on.
+ */
+function registerInternalCommands(context: vscode.ExtensionContext, service: LessonService, progress: ProgressStore): void {
+  context.subscriptions.push(
+    /** The sidebar rows: id, title, state and score, or the problem of a broken file. */
+    vscode.commands.registerCommand('normalizationLab.internal.lessonRows', (): LessonRow[] => service.rows()),
+    /** The same grading and recording path as an answer sent by the page. */
+    vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown) => {
+      const parsed = parseQuizResponse(response);
+      if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed) return undefined;
+      return service.answer(lessonId, quizId, parsed);
+    }),
+    vscode.commands.registerCommand('normalizationLab.internal.panelLesson', (): string | undefined => LessonPanel.active?.currentLessonId),
+    /** Replaces the stored progress with `value` and loads it as at start-up; returns the warnings. */
+    vscode.commands.registerCommand('normalizationLab.internal.setStoredProgress', async (value: unknown): Promise<readonly string[]> => {
+      await context.globalState.update(PROGRESS_KEY, value);
+      return progress.reload();
+    }),
+    vscode.commands.registerCommand('normalizationLab.internal.storedProgress', (): unknown => progress.stored()),
+    /** Loads lessons from another folder (a fixture), or from the extension's own when called without one. */
+    vscode.commands.registerCommand('normalizationLab.internal.reloadLessons', (folder?: unknown): LessonRow[] => {
+      service.reload(typeof folder === 'string' ? folder : vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath);
+      return service.rows();
+    }),
   );
 }

@@ -103,6 +103,13 @@ describe('renderLesson', () => {
     expect(renderLesson(parseLesson('x.md', text).lesson!, { language: 'en', resolveMedia }).html).toBe('<p>![x](media/../package.json)</p>\n');
   });
 
+  it('accepts media file names with several dotted parts, such as a translated figure', () => {
+    const text = '---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n![x](media/lessons/a.zh-cn.svg)\n';
+    expect(renderLesson(parseLesson('x.md', text).lesson!, { language: 'en', resolveMedia }).html).toBe(
+      '<p><img src="https://file+.vscode-resource/ext/media/lessons/a.zh-cn.svg" alt="x"></p>\n',
+    );
+  });
+
   it('writes its own words in the lesson language', () => {
     const html = renderLesson(parseLesson('x.md', lessonText).lesson!, { language: 'zh-cn', resolveMedia }).html;
     expect(html).toContain('<th scope="col">输入</th>');

@@ -1,0 +1,254 @@
+import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
+import type { LessonPageLabels, QuizView } from '../../messages';
+import { element, format, uniqueId, withHtml } from './dom';
+
+export interface QuizCallbacks {
+  /** A graded (not invalid) answer, to be recorded by the host. */
+  answered(quizId: string, seed: number, response: QuizResponse): void;
+  newAttempt(quizId: string): void;
+}
+
+/**
+ * One quiz as accessible controls: a form whose fieldset legend is the prompt, radios,
+ * checkboxes or labelled text inputs, hints revealed one at a time, and a live verdict. It is
+ * graded here with the core grader (the same code the host records with).
+ */
+export class QuizController {
+  private readonly form: HTMLFormElement;
+  private readonly verdictText: HTMLElement;
+  private readonly details: HTMLElement;
+  private readonly hintList: HTMLOListElement;
+  private readonly hintButton: HTMLButtonElement;
+  private orderState: number[] = [];
+  private shownHints = 0;
+
+  constructor(
+    readonly host: HTMLElement,
+    private view: QuizView,
+    private readonly labels: LessonPageLabels,
+    private readonly callbacks: QuizCallbacks,
+  ) {
+    this.form = element('form', { class: 'nl-quiz-form', 'data-quiz-id': view.id, 'data-quiz-type': view.type, novalidate: true });
+    this.verdictText = element('p', { class: 'nl-verdict', role: 'status', 'aria-live': 'polite', 'data-quiz-id': view.id });
+    this.details = element('div', { class: 'nl-quiz-details', hidden: true });
+    this.hintList = element('ol', { class: 'nl-hints', 'aria-live': 'polite' });
+    this.hintButton = element('button', { type: 'button', class: 'secondary nl-hint-button', 'data-quiz-id': view.id }, labels.hint);
+    this.render();
+  }
+
+  /** Replaces the attempt (new numbers) and clears the previous verdict. */
+  update(view: QuizView): void {
+    this.view = view;
+    this.shownHints = 0;
+    this.render();
+    this.form.querySelector<HTMLElement>('input, button')?.focus();
+  }
+
+  private render(): void {
+    const view = this.view;
+    this.form.replaceChildren();
+    this.verdictText.textContent = '';
+    this.details.hidden = true;
+    this.details.replaceChildren();
+    this.hintList.replaceChildren();
+    this.form.dataset.quizId = view.id;
+    if (view.error) {
+      this.host.replaceChildren(element('div', { class: 'nl-error', role: 'note' }, view.error));
+      return;
+    }
+    const fieldset = element('fieldset', { class: 'nl-quiz-fieldset' });
+    fieldset.append(withHtml(element('legend', { class: 'nl-prompt' }), view.promptHtml));
+    fieldset.append(this.controls());
+    const check = element('button', { type: 'submit', class: 'nl-check', 'data-quiz-id': view.id }, this.labels.check);
+    const actions = element('div', { class: 'nl-quiz-actions' }, check);
+    if (view.hintsHtml.length > 0) {
+      this.hintButton.disabled = false;
+      this.hintButton.textContent = `${this.labels.hint} (0/${view.hintsHtml.length})`;
+      actions.append(this.hintButton);
+    }
+    if (view.randomized) {
+      const again = element('button', { type: 'button', class: 'secondary nl-new-numbers', 'data-quiz-id': view.id }, this.labels.newNumbers);
+      again.addEventListener('click', () => this.callbacks.newAttempt(view.id));
+      actions.append(again);
+    }
+    this.form.append(fieldset, actions, this.hintList, this.verdictText, this.details);
+    this.form.onsubmit = (event) => {
+      event.preventDefault();
+      this.submit();
+    };
+    this.hintButton.onclick = () => this.showHint();
+    this.host.replaceChildren(this.form);
+    this.host.classList.add('nl-quiz-mounted');
+  }
+
+  private controls(): HTMLElement {
+    const view = this.view;
+    const name = uniqueId(`quiz-${view.id}`);
+    switch (view.type) {
+      case 'single':
+      case 'multi':
+        return element(
+          'div',
+          { class: 'nl-choices' },
+          ...(view.choices ?? []).map((choice) => {
+            const input = element('input', { type: view.type === 'single' ? 'radio' : 'checkbox', name, value: choice.id, 'data-choice-id': choice.id });
+            return element('label', { class: 'nl-choice', 'data-choice-id': choice.id }, input, withHtml(element('span', { class: 'nl-choice-text' }), choice.html));
+          }),
+        );
+      case 'axes':
+        return element(
+          'div',
+          { class: 'nl-axes' },
+          ...(view.axes ?? []).map((axis) =>
+            element('label', { class: 'nl-axis', 'data-choice-id': axis }, element('input', { type: 'checkbox', name, value: axis, 'data-axis': axis }), element('span', {}, axis)),
+          ),
+        );
+      case 'numeric':
+      case 'short': {
+        const id = uniqueId('answer');
+        return element(
+          'div',
+          { class: 'nl-text-answer' },
+          element('label', { for: id }, this.labels.yourAnswer),
+          element('input', {
+            id,
+            type: 'text',
+            name,
+            class: 'nl-answer-input',
+            autocomplete: 'off',
+            spellcheck: 'false',
+            inputmode: view.type === 'numeric' ? 'decimal' : undefined,
+          }),
+        );
+      }
+      case 'order':
+        this.orderState = (view.items ?? []).map((item) => item.index);
+        return this.orderList();
+      default: {
+        const never: never = view.type;
+        return never;
+      }
+    }
+  }
+
+  /** The order items with Move up / Move down buttons; focus follows the moved item. */
+  private orderList(focus?: { index: number; direction: 'up' | 'down' }): HTMLElement {
+    const items = new Map((this.view.items ?? []).map((item) => [item.index, item.html]));
+    const list = element('ol', { class: 'nl-order' });
+    this.orderState.forEach((index, position) => {
+      const text = withHtml(element('span', { class: 'nl-order-text' }), items.get(index) ?? '');
+      const plain = text.textContent ?? '';
+      const up = element('button', { type: 'button', class: 'secondary nl-move', 'aria-label': format(this.labels.moveUp, plain), disabled: position === 0 }, '↑');
+      const down = element('button', { type: 'button', class: 'secondary nl-move', 'aria-label': format(this.labels.moveDown, plain), disabled: position === this.orderState.length - 1 }, '↓');
+      up.addEventListener('click', () => this.move(position, -1));
+      down.addEventListener('click', () => this.move(position, 1));
+      list.append(element('li', { class: 'nl-order-item', 'data-item-index': String(index) }, text, element('span', { class: 'nl-order-buttons' }, up, down)));
+      if (focus?.index === index) queueMicrotask(() => ((focus.direction === 'up' && !up.disabled) || down.disabled ? up : down).focus());
+    });
+    return list;
+  }
+
+  private move(position: number, delta: -1 | 1): void {
+    const target = position + delta;
+    if (target < 0 || target >= this.orderState.length) return;
+    const moved = this.orderState[position]!;
+    [this.orderState[position], this.orderState[target]] = [this.orderState[target]!, moved];
+    this.form.querySelector('.nl-order')?.replaceWith(this.orderList({ index: moved, direction: delta < 0 ? 'up' : 'down' }));
+  }
+
+  private showHint(): void {
+    const hints = this.view.hintsHtml;
+    if (this.shownHints >= hints.length) return;
+    this.hintList.append(withHtml(element('li', { class: 'nl-hint' }), hints[this.shownHints]!));
+    this.shownHints += 1;
+    this.hintButton.textContent = this.shownHints >= hints.length ? this.labels.noMoreHints : `${this.labels.hint} (${this.shownHints}/${hints.length})`;
+    this.hintButton.disabled = this.shownHints >= hints.length;
+  }
+
+  /** What the controls currently say, as a response of the quiz's type. */
+  private response(): QuizResponse {
+    const checked = () => [...this.form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
+    const text = () => this.form.querySelector<HTMLInputElement>('.nl-answer-input')?.value ?? '';
+    switch (this.view.type) {
+      case 'single':
+        return { type: 'single', choice: checked()[0] ?? '' };
+      case 'multi':
+        return { type: 'multi', choices: checked() };
+      case 'axes':
+        return { type: 'axes', axes: checked() };
+      case 'numeric':
+        return { type: 'numeric', value: text() };
+      case 'short':
+        return { type: 'short', text: text() };
+      case 'order':
+        return { type: 'order', order: [...this.orderState] };
+      default: {
+        const never: never = this.view.type;
+        return never;
+      }
+    }
+  }
+
+  private submit(): void {
+    const response = this.response();
+    const verdict = gradeQuiz(this.view.quiz, response, this.view.seed);
+    this.showVerdict(verdict);
+    if (verdict.status !== 'invalid') this.callbacks.answered(this.view.id, this.view.seed, response);
+  }
+
+  /** Puts a stored answer back into the controls and shows its verdict (a lesson opened again). */
+  restore(seed: number, response: QuizResponse): void {
+    if (seed !== this.view.seed || response.type !== this.view.type) return;
+    const set = (values: readonly string[]) => {
+      for (const input of this.form.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]')) input.checked = values.includes(input.value);
+    };
+    switch (response.type) {
+      case 'single':
+        set([response.choice]);
+        break;
+      case 'multi':
+        set(response.choices);
+        break;
+      case 'axes':
+        set(response.axes);
+        break;
+      case 'numeric':
+      case 'short': {
+        const input = this.form.querySelector<HTMLInputElement>('.nl-answer-input');
+        if (input) input.value = response.type === 'numeric' ? response.value : response.text;
+        break;
+      }
+      case 'order':
+        if ([...response.order].sort().join() !== [...this.orderState].sort().join()) return;
+        this.orderState = [...response.order];
+        this.form.querySelector('.nl-order')?.replaceWith(this.orderList());
+        break;
+    }
+    this.showVerdict(gradeQuiz(this.view.quiz, response, this.view.seed));
+  }
+
+  private showVerdict(verdict: Verdict): void {
+    this.form.dataset.verdict = verdict.status;
+    for (const node of this.form.querySelectorAll('.nl-mark, .nl-feedback')) node.remove();
+    for (const label of this.form.querySelectorAll<HTMLElement>('[data-choice-id]')) delete label.dataset.mark;
+    if (verdict.status === 'invalid') {
+      this.verdictText.textContent = this.labels.invalid[verdict.reason];
+      this.verdictText.dataset.status = 'invalid';
+      return;
+    }
+    const expected = verdict.expected ? ` ${format(this.labels.expected, verdict.expected)}` : '';
+    this.verdictText.textContent = verdict.status === 'correct' ? this.labels.correct : `${this.labels.wrong}${expected}`;
+    this.verdictText.dataset.status = verdict.status;
+    const markText = { correct: this.labels.markCorrect, wrong: this.labels.markWrong, missed: this.labels.markMissed };
+    for (const [id, mark] of Object.entries(verdict.marks)) {
+      const label = this.form.querySelector<HTMLElement>(`label[data-choice-id="${CSS.escape(id)}"]`);
+      if (!label) continue;
+      label.dataset.mark = mark;
+      label.append(element('span', { class: 'nl-mark' }, ` ${markText[mark]}`));
+      const feedback = this.view.choices?.find((choice) => choice.id === id)?.feedbackHtml;
+      if (mark === 'wrong' && feedback) label.after(withHtml(element('div', { class: 'nl-feedback', 'data-choice-id': id }), feedback));
+    }
+    this.details.replaceChildren(element('h4', {}, this.labels.explanation), withHtml(element('div', { class: 'nl-explain' }), this.view.explainHtml));
+    this.details.hidden = false;
+  }
+}
