@@ -21,7 +21,7 @@ const UNDERFLOW_GUARD = 2 ** -900;
 /** Blocks summed one after another in the lane kernel before pairwise merging takes over. */
 const LANE_CHUNK = 64;
 
-/** Σ x·scale − nothing fancy, pairwise; `stride` is 1 for contiguous runs. */
+/** Σ x·scale over `count` values `stride` apart, pairwise (leaves of LEAF values, four accumulators). */
 function sumLeaf(data: ArrayLike<number>, start: number, count: number, stride: number, scale: number): number {
   if (count > LEAF) {
     const half = count >> 1;

@@ -35,8 +35,6 @@ import {
   product,
 } from './validate';
 
-type Params = OpParams;
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -191,7 +189,7 @@ function describeRows(rows: number, length: number, covered: number, normalized:
     : `each of the ${rows} rows is pooled over its ${plural(length, 'value')} (${where})`;
 }
 
-export function layerNorm(input: TensorLike, p: Params): OpResult {
+export function layerNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'layer_norm';
   const shape = checkInput(op, input);
   const { covered, length, rows, kept, normalized } = trailingDims(op, shape, p.normalized_shape);
@@ -214,7 +212,7 @@ export function layerNorm(input: TensorLike, p: Params): OpResult {
   );
 }
 
-export function rmsNorm(input: TensorLike, p: Params): OpResult {
+export function rmsNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'rms_norm';
   const shape = checkInput(op, input);
   const { covered, length, rows, normalized } = trailingDims(op, shape, p.normalized_shape);
@@ -252,7 +250,7 @@ function identityGroups(channels: number): Int32Array {
   return map;
 }
 
-export function batchNorm(input: TensorLike, p: Params): OpResult {
+export function batchNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'batch_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -337,7 +335,7 @@ export function batchNorm(input: TensorLike, p: Params): OpResult {
   );
 }
 
-export function instanceNorm(input: TensorLike, p: Params): OpResult {
+export function instanceNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'instance_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -365,7 +363,7 @@ export function instanceNorm(input: TensorLike, p: Params): OpResult {
   );
 }
 
-export function groupNorm(input: TensorLike, p: Params): OpResult {
+export function groupNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'group_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -448,7 +446,7 @@ function forEachInGroup(layout: Layout, g: number, visit: (i: number) => void): 
   }
 }
 
-export function l2Normalize(input: TensorLike, p: Params): OpResult {
+export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
   const op = 'l2_normalize';
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
@@ -474,7 +472,7 @@ export function l2Normalize(input: TensorLike, p: Params): OpResult {
   return result(shape, out, {}, layout, stats, pooling.description);
 }
 
-export function minMax(input: TensorLike, p: Params): OpResult {
+export function minMax(input: TensorLike, p: OpParams): OpResult {
   const op = 'min_max';
   const shape = checkInput(op, input);
   const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
@@ -522,7 +520,7 @@ export function minMax(input: TensorLike, p: Params): OpResult {
   );
 }
 
-export function zScore(input: TensorLike, p: Params): OpResult {
+export function zScore(input: TensorLike, p: OpParams): OpResult {
   const op = 'z_score';
   const shape = checkInput(op, input);
   const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
@@ -566,7 +564,7 @@ export function zScore(input: TensorLike, p: Params): OpResult {
   );
 }
 
-export function softmax(input: TensorLike, p: Params): OpResult {
+export function softmax(input: TensorLike, p: OpParams): OpResult {
   const op = 'softmax';
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
