@@ -57,6 +57,7 @@ export class LessonPanel {
   ) {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
+    panel.title = service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab');
     const initialState: LessonPageState = { labels: pageLabels() };
     panel.webview.html = renderPage(panel.webview, extensionUri, {
       script: 'lessonPage',
