@@ -1,11 +1,39 @@
-import { parseHostToResultPage, type ResultPageToHost } from '../messages';
+import { parseHostToResultPage, parseResultView, type ResultPageToHost, type ResultView } from '../messages';
+import { renderResult, showStatus } from './result/renderResult';
 
-const vscode = acquireVsCodeApi();
+const vscode = acquireVsCodeApi<ResultView>();
 const post = (message: ResultPageToHost) => vscode.postMessage(message);
 const root = document.getElementById('root')!;
 
+function show(view: ResultView): void {
+  vscode.setState(view);
+  renderResult(root, view, (action) => post({ type: 'apply', action }));
+}
+
+// The first view arrives in the page's data attribute; later ones (a new selection) as messages.
+let initial: unknown;
+try {
+  initial = JSON.parse(document.body.dataset.state ?? 'null');
+} catch {
+  initial = undefined;
+}
+const firstView = parseResultView(initial) ?? parseResultView(vscode.getState());
+if (firstView) show(firstView);
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostToResultPage(event.data);
-  if (message?.type === 'showResult') root.textContent = message.view.title;
+  if (!message) return;
+  switch (message.type) {
+    case 'showResult':
+      show(message.view);
+      return;
+    case 'actionDone':
+      showStatus(root, message.message, message.ok);
+      return;
+    default: {
+      const unreachable: never = message;
+      return unreachable;
+    }
+  }
 });
 post({ type: 'ready' });

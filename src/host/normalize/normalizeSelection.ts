@@ -1,0 +1,227 @@
+import * as vscode from 'vscode';
+import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
+import {
+  type CoreMessage,
+  describeNotation,
+  formatNumbers,
+  layoutNumbers,
+  type NotationKind,
+  type ParsedSelection,
+  parseSelection,
+  SelectionParseError,
+} from '../../core/selection';
+import {
+  checkNormalizeArguments,
+  completeParams,
+  defaultParams,
+  describeParams,
+  type NormalizeArguments,
+  type OutputMode,
+  paramQuestions,
+} from '../../core/selection/normalizeOptions';
+import type { ResultAction } from '../../messages';
+import { copyOutput, type EditTarget, insertBelow, type OutputText, replaceSelection } from './applyOutput';
+import { askParams, pickOperation } from './pickers';
+import { ResultPanel } from './resultPanel';
+import { buildResultView } from './resultView';
+
+/** What the command returns, so keybindings, tasks and tests can see what happened. */
+export type NormalizeSelectionResult =
+  | {
+      readonly ok: true;
+      readonly op: OpName;
+      readonly params: Record<string, unknown>;
+      readonly shape: number[];
+      readonly notation: NotationKind;
+      readonly output: OutputMode;
+      /** The result in the selection's notation, as written by replace. */
+      readonly text: string;
+      readonly groupCount: number;
+      readonly elapsedMs: number;
+    }
+  | { readonly ok: false; readonly cancelled?: true; readonly error?: string; readonly position?: { readonly line: number; readonly character: number } };
+
+const LAST_CHOICE_KEY = 'normalizationLab.normalize.lastChoice';
+/** From this many numbers on, the work runs under a progress notification and yields between slices. */
+const LARGE_SELECTION = 100_000;
+const FORMAT_SLICE = 50_000;
+
+interface LastChoice {
+  readonly op?: string;
+  readonly params?: Record<string, Record<string, unknown>>;
+}
+
+const localize = (message: CoreMessage) => vscode.l10n.t(message.template, ...message.args);
+const yieldToEditor = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class Cancelled extends Error {}
+
+function fail(message: string, position?: vscode.Position): NormalizeSelectionResult {
+  void vscode.window.showErrorMessage(vscode.l10n.t('Normalize Selection: {0}', message));
+  return { ok: false, error: message, ...(position ? { position: { line: position.line, character: position.character } } : {}) };
+}
+
+/** The engine's refusal, with what to do about it. */
+function explainEngineError(op: OpName, error: EngineError, shape: readonly number[]): string {
+  const detail = error.message.replace(/^[a-z_]+: /, '');
+  const label = vscode.l10n.t(OPERATIONS[op].label);
+  const shapeText = `[${shape.join(', ')}]`;
+  let hint = '';
+  if (error.argument === 'input.shape') hint = vscode.l10n.t('Select a 2-D array or deeper: rows are samples (N), columns are channels (C).');
+  else if (error.argument === 'num_groups') hint = vscode.l10n.t('Choose a number of groups that divides the channel count (shape[1] = {0}).', shape[1] ?? 0);
+  else if (error.argument === 'normalized_shape') hint = vscode.l10n.t('normalized_shape must be the last dims of {0}, e.g. [{1}].', shapeText, shape[shape.length - 1] ?? 1);
+  else if (error.argument === 'input' && op === 'instance_norm') hint = vscode.l10n.t('InstanceNorm needs (N, C, L) with L > 1: select a 3-D array.');
+  else if (error.argument === 'dim' || error.argument === 'axis') hint = vscode.l10n.t('The selection has {0} axes; use an axis from {1} to {2}.', shape.length, -shape.length, shape.length - 1);
+  return vscode.l10n.t('{0} cannot take this {1} selection: {2} {3}', label, shapeText, detail, hint).trim();
+}
+
+/** Formats the output in slices, yielding between them so a million numbers do not stall the extension host. */
+async function formatOutput(parsed: ParsedSelection, data: Float64Array, digits: number, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<OutputText> {
+  const numbers = new Array<string>(data.length);
+  for (let from = 0; from < data.length; from += FORMAT_SLICE) {
+    const to = Math.min(data.length, from + FORMAT_SLICE);
+    formatNumbers(data, from, to, { significantDigits: digits }, parsed.notation.kind, numbers);
+    if (progress && data.length >= LARGE_SELECTION) {
+      progress.report({ message: vscode.l10n.t('writing {0} of {1} numbers', to.toLocaleString(), data.length.toLocaleString()), increment: (50 * (to - from)) / data.length });
+      await yieldToEditor();
+      if (token?.isCancellationRequested) throw new Cancelled();
+    }
+  }
+  const replacement = layoutNumbers(parsed.shape, numbers, parsed.notation);
+  const block = replacement.slice(parsed.notation.leading.length, replacement.length - parsed.notation.trailing.length);
+  return { replacement, block };
+}
+
+async function withOptionalProgress<T>(large: boolean, title: string, work: (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => Promise<T>): Promise<T> {
+  if (!large) return work();
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => work(progress, token));
+}
+
+/** Chooses op and params: from the argument object without asking, else with Quick Picks that start at the last choice. */
+async function chooseOperation(
+  context: vscode.ExtensionContext,
+  args: NormalizeArguments | undefined,
+  shape: readonly number[],
+): Promise<{ op: OpName; params: Record<string, unknown> } | undefined> {
+  const settings = vscode.workspace.getConfiguration('normalizationLab.normalize');
+  const defaultEps = settings.get<number>('defaultEps', 1e-5);
+  if (args?.op) {
+    const questions = paramQuestions(args.op, shape, { defaultEps });
+    // Given params win; the ones not given get the same defaults the pickers would offer.
+    return { op: args.op, params: { ...defaultParams(questions), ...(args.params ?? {}) } };
+  }
+  const last = context.globalState.get<LastChoice>(LAST_CHOICE_KEY) ?? {};
+  const configured = settings.get<string>('defaultOperation', 'layer_norm');
+  const preselected = isOpName(last.op) ? last.op : isOpName(configured) ? configured : 'layer_norm';
+  const op = await pickOperation(preselected, shape);
+  if (!op) return undefined;
+  const questions = paramQuestions(op, shape, { defaultEps });
+  const params = await askParams(questions, shape, defaultParams(questions, last.params?.[op] ?? {}));
+  if (!params) return undefined;
+  await context.globalState.update(LAST_CHOICE_KEY, { op, params: { ...(last.params ?? {}), [op]: params } } satisfies LastChoice);
+  return { op, params };
+}
+
+/** The command: read the selection, choose, normalize, then show or write the result. */
+export async function normalizeSelection(context: vscode.ExtensionContext, rawArgs: unknown): Promise<NormalizeSelectionResult> {
+  const started = Date.now();
+  const checked = checkNormalizeArguments(rawArgs);
+  if (!checked.ok) return fail(localize(checked.message));
+  const args = checked.args;
+
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return fail(vscode.l10n.t('Open a file and select the numbers to normalize first.'));
+  const document = editor.document;
+  const selection = editor.selection;
+  if (selection.isEmpty) return fail(vscode.l10n.t('The selection is empty. Select the numbers to normalize, e.g. a Python list, an np.array(...) or a CSV block.'));
+  const target: EditTarget = { uri: document.uri, range: new vscode.Range(selection.start, selection.end), version: document.version };
+  const text = document.getText(selection);
+
+  let parsed: ParsedSelection;
+  try {
+    parsed = parseSelection(text, { languageId: document.languageId });
+  } catch (error) {
+    if (!(error instanceof SelectionParseError)) throw error;
+    const position = document.positionAt(document.offsetAt(selection.start) + error.offset);
+    // Put the cursor where the problem is, so the message's line and column are easy to find.
+    if (vscode.window.activeTextEditor === editor) {
+      editor.selection = new vscode.Selection(position, position);
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    const where = vscode.l10n.t('(document line {0}, column {1})', position.line + 1, position.character + 1);
+    return fail(`${localize(error)} ${where}`, position);
+  }
+
+  const choice = await chooseOperation(context, args, parsed.shape);
+  if (!choice) return { ok: false, cancelled: true };
+  const settings = vscode.workspace.getConfiguration('normalizationLab.normalize');
+  const output: OutputMode = args?.output ?? settings.get<OutputMode>('defaultOutput', 'panel');
+  const digits = Math.min(17, Math.max(1, settings.get<number>('significantDigits', 6)));
+  const { op } = choice;
+  const completed = completeParams(op, parsed.shape, choice.params);
+  const large = parsed.data.length >= LARGE_SELECTION;
+
+  let result: OpResult;
+  let outputText: OutputText;
+  try {
+    ({ result, outputText } = await withOptionalProgress(large, vscode.l10n.t('Normalizing {0} numbers', parsed.data.length.toLocaleString()), async (progress, token) => {
+      progress?.report({ message: vscode.l10n.t('normalizing'), increment: 10 });
+      await yieldToEditor();
+      const computed = normalize(op, parsed, completed.params as Partial<OpParams>);
+      if (token?.isCancellationRequested) throw new Cancelled();
+      const written = await formatOutput(parsed, computed.output.data, digits, progress, token);
+      return { result: computed, outputText: written };
+    }));
+  } catch (error) {
+    if (error instanceof Cancelled) return { ok: false, cancelled: true };
+    if (error instanceof EngineError) return fail(explainEngineError(op, error, parsed.shape));
+    throw error;
+  }
+
+  const summary: NormalizeSelectionResult = {
+    ok: true,
+    op,
+    params: completed.params,
+    shape: parsed.shape,
+    notation: parsed.notation.kind,
+    output,
+    text: outputText.replacement,
+    groupCount: result.groupCount,
+    elapsedMs: 0,
+  };
+  const act = async (action: ResultAction | 'panel'): Promise<string> => {
+    switch (action) {
+      case 'replace':
+        await replaceSelection(target, outputText);
+        return vscode.l10n.t('Replaced the selection.');
+      case 'insertBelow':
+        await insertBelow(target, outputText);
+        return vscode.l10n.t('Inserted the result below the selection.');
+      case 'copy':
+        await copyOutput(outputText);
+        return vscode.l10n.t('Copied the output.');
+      case 'panel': {
+        const notes = [...parsed.notes, ...completed.notes].map(localize);
+        const view = buildResultView({
+          title: vscode.l10n.t('{0} of {1}', vscode.l10n.t(OPERATIONS[op].label), `[${parsed.shape.join(', ')}]`),
+          params: describeParams(completed.params),
+          notation: vscode.l10n.t(describeNotation(parsed.notation)),
+          shape: parsed.shape,
+          inputData: parsed.data,
+          inputText: text.trim(),
+          outputText: outputText.block,
+          result,
+          notes,
+        });
+        ResultPanel.show(context.extensionUri, view, (pressed) => act(pressed));
+        return '';
+      }
+    }
+  };
+  try {
+    await act(output === 'clipboard' ? 'copy' : output);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  return { ...summary, elapsedMs: Date.now() - started };
+}

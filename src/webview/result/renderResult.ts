@@ -1,0 +1,113 @@
+import { fillTemplate, formatNumber } from '../../core/selection';
+import type { ResultAction, ResultView } from '../../messages';
+
+/** Colours cycle through this many theme chart colours; the group number is always written too. */
+export const GROUP_COLOURS = 8;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+const statistic = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, 6, 'json'));
+
+function summary(view: ResultView): HTMLElement {
+  const { labels } = view;
+  const rows: [string, string][] = [
+    [labels.shape, `[${view.shape.join(', ')}]`],
+    [labels.notation, view.notation],
+    [labels.params, view.params || '—'],
+    [labels.pooling, view.pooling],
+  ];
+  return element('dl', { class: 'summary' }, ...rows.flatMap(([term, value]) => [element('dt', {}, term), element('dd', {}, value)]));
+}
+
+function actions(view: ResultView, onAction: (action: ResultAction) => void): HTMLElement {
+  const button = (action: ResultAction, label: string, secondary: boolean) => {
+    const node = element('button', { type: 'button', 'data-action': action, ...(secondary ? { class: 'secondary' } : {}) }, label);
+    if (!view.canEdit && action !== 'copy') node.disabled = true;
+    if (action === 'copy' && !view.canEdit && view.truncated) node.disabled = true;
+    node.addEventListener('click', () => onAction(action));
+    return node;
+  };
+  return element(
+    'div',
+    { class: 'actions' },
+    button('replace', view.labels.replace, false),
+    button('insertBelow', view.labels.insertBelow, true),
+    button('copy', view.labels.copy, true),
+    element('span', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+  );
+}
+
+function sideBySide(view: ResultView): HTMLElement {
+  const column = (label: string, text: string) => element('section', { class: 'text' }, element('h2', {}, label), element('pre', { tabindex: '0' }, text));
+  return element('div', { class: 'side-by-side' }, column(view.labels.input, view.input), column(view.labels.output, view.output));
+}
+
+/** The tensor as a table: each cell's output, its group number, and a theme colour per group. */
+function grid(view: ResultView): HTMLElement {
+  const { grid: cells, labels } = view;
+  const table = element('table', { class: 'grid' }, element('caption', {}, labels.grid));
+  const head = element('tr', {}, element('th', { scope: 'col' }, ''));
+  for (let column = 0; column < cells.columns; column++) head.append(element('th', { scope: 'col' }, String(column)));
+  table.append(element('thead', {}, head));
+  const body = element('tbody');
+  for (let row = 0; row < cells.rows; row++) {
+    const line = element('tr', {}, element('th', { scope: 'row' }, String(row)));
+    for (let column = 0; column < cells.columns; column++) {
+      const index = row * cells.columns + column;
+      const group = cells.groups[index]!;
+      const description = fillTemplate(labels.gridCell, [row, column, cells.inputs[index]!, cells.outputs[index]!, group]);
+      line.append(
+        element('td', { class: `group group-${group % GROUP_COLOURS}`, title: description, 'aria-label': description }, element('span', { class: 'value' }, cells.outputs[index]!), element('span', { class: 'group-index', 'aria-hidden': 'true' }, `g${group}`)),
+      );
+    }
+    body.append(line);
+  }
+  table.append(body);
+  const parts: Node[] = [table];
+  if (cells.rows < cells.totalRows || cells.columns < cells.totalColumns) {
+    parts.push(element('p', { class: 'note' }, fillTemplate(labels.truncated, [cells.rows, cells.columns, cells.totalRows, cells.totalColumns])));
+  }
+  return element('section', { class: 'grid-section' }, ...parts);
+}
+
+function groupTable(view: ResultView): HTMLElement {
+  const { labels } = view;
+  const columns = [labels.group, labels.count, labels.mean, labels.std, labels.rstd, labels.min, labels.max];
+  const table = element('table', { class: 'stats' }, element('caption', {}, labels.groups), element('thead', {}, element('tr', {}, ...columns.map((name) => element('th', { scope: 'col' }, name)))));
+  const body = element('tbody');
+  for (const group of view.groups) {
+    body.append(
+      element(
+        'tr',
+        {},
+        element('th', { scope: 'row', class: `group group-${group.index % GROUP_COLOURS}` }, `g${group.index}`),
+        ...[group.count, group.mean, group.std, group.rstd, group.min, group.max].map((value, index) => element('td', {}, index === 0 ? String(value) : statistic(value))),
+      ),
+    );
+  }
+  table.append(body);
+  const parts: Node[] = [table];
+  if (view.groups.length < view.groupCount) parts.push(element('p', { class: 'note' }, fillTemplate(labels.moreGroups, [view.groups.length, view.groupCount])));
+  return element('section', {}, ...parts);
+}
+
+/** Replaces the page's content with the view. */
+export function renderResult(root: HTMLElement, view: ResultView, onAction: (action: ResultAction) => void): void {
+  const parts: Node[] = [element('h1', {}, view.title), summary(view)];
+  if (view.notes.length) parts.push(element('ul', { class: 'notes', 'aria-label': view.labels.notes }, ...view.notes.map((note) => element('li', {}, note))));
+  if (!view.canEdit) parts.push(element('p', { class: 'note' }, view.labels.editUnavailable));
+  parts.push(actions(view, onAction), sideBySide(view), grid(view), groupTable(view));
+  root.replaceChildren(...parts);
+}
+
+export function showStatus(root: HTMLElement, message: string, ok: boolean): void {
+  const status = root.querySelector<HTMLElement>('#status');
+  if (!status) return;
+  status.textContent = message;
+  status.className = ok ? 'ok' : 'error';
+}
