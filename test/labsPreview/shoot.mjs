@@ -94,6 +94,15 @@ try {
       const overflowing = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
       expect(!overflowing, 'dark: the page does not scroll sideways at 420 px');
     }
+    // Axes quiz picture: H, W pooled → 6 (N, C) pools; adding N → 3 pools, one per channel.
+    const axesPicture = page.locator('.nl-lab-axes-quiz');
+    expect((await axesPicture.getAttribute('data-group-count')) === '6', `${theme}: H, W pooled makes 6 pools`);
+    const box = page.locator('#axes-choices input[value="N"]');
+    // Leaving the learning-rate field commits it and redraws that lab; let that settle first.
+    await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    await box.check();
+    expect((await axesPicture.getAttribute('data-group-count')) === '3', `${theme}: N, H, W pooled makes 3 pools`);
+    await axesPicture.screenshot({ path: path.join(outDir, `axes-picture-${theme}.png`) });
     expect((await page.locator('.nl-lab-error').count()) === 2, `${theme}: both bad configs show a message`);
     expect(errors.length === 0, `${theme}: no page errors: ${errors.join('; ')}`);
     await page.close();

@@ -10,6 +10,7 @@ import { mountLinearCollapse } from './linearCollapse';
 import { labStrings } from './strings';
 import { mountTensorExplorer } from './tensorExplorer';
 
+export { type AxesPicture, mountAxesPicture } from './axesPicture';
 export { mountTensorExplorer, type TensorExplorerOptions } from './tensorExplorer';
 
 /** Mounts one lab into `element` from its `data-config`; shows a message instead of throwing. */

@@ -79,6 +79,10 @@ export interface LabStrings {
     readonly trained: (name: string, start: string, end: string, stable: string) => string;
     readonly summary: (rate: string, steps: number, raw: string, standardized: string, best: string) => string;
   };
+  readonly axes: {
+    readonly layout: (blocks: string | undefined, rows: string | undefined, columns: string) => string;
+    readonly summary: (pooled: readonly string[], pools: number, cellsPerPool: number) => string;
+  };
   readonly invalidJson: (config: string) => string;
   readonly couldNotStart: (message: string) => string;
 }
@@ -160,6 +164,14 @@ const en: LabStrings = {
     trained: (name, start, end, stable) => `${name}: loss ${start} → ${end} (stable only below ${stable}).`,
     summary: (rate, steps, raw, standardized, best) =>
       `Learning rate ${rate}, ${steps} steps. ${raw} ${standardized} Best possible loss for both: ${best}.`,
+  },
+  axes: {
+    layout: (blocks, rows, columns) =>
+      [blocks && `one block per ${blocks}`, rows && `rows: ${rows}`, `columns: ${columns}`].filter(Boolean).join('; '),
+    summary: (pooled, pools, cellsPerPool) =>
+      pooled.length === 0
+        ? `No axis pooled: every cell is its own pool (${pools} pools).`
+        : `Pooling over ${pooled.join(', ')}: ${pools} pool${pools === 1 ? '' : 's'} of ${cellsPerPool} cells each; one colour per pool.`,
   },
   invalidJson: (config) => `This lab's settings are not valid JSON: ${config}`,
   couldNotStart: (message) => `This lab could not start: ${message}`,
@@ -248,6 +260,13 @@ const zhCn: LabStrings = {
     diverged: (name, step, stable) => `${name}：第 ${step} 步发散（学习率须低于 ${stable} 才稳定）。`,
     trained: (name, start, end, stable) => `${name}：损失 ${start} → ${end}（学习率须低于 ${stable} 才稳定）。`,
     summary: (rate, steps, raw, standardized, best) => `学习率 ${rate}，${steps} 步。${raw}${standardized}两者最低可能的损失：${best}。`,
+  },
+  axes: {
+    layout: (blocks, rows, columns) => [blocks && `每个 ${blocks} 一个方块`, rows && `行：${rows}`, `列：${columns}`].filter(Boolean).join('；'),
+    summary: (pooled, pools, cellsPerPool) =>
+      pooled.length === 0
+        ? `没有汇总任何轴：每个格子自成一组（共 ${pools} 组）。`
+        : `在 ${pooled.join('、')} 上汇总：共 ${pools} 组，每组 ${cellsPerPool} 个格子；每组一种颜色。`,
   },
   invalidJson: (config) => `这个实验的设置不是有效的 JSON：${config}`,
   couldNotStart: (message) => `这个实验无法启动：${message}`,
