@@ -187,6 +187,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const [batch, channels, positions] = layoutOf(shape);
     const focusedCell = cells.indexOf(document.activeElement as HTMLElement);
     cells = [];
+    hovered = undefined;
     if (!pooling) return;
     const blocks: HTMLElement[] = [];
     for (let n = 0; n < batch; n++) {
@@ -295,7 +296,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const value = Number(valueInput.value);
     if (valueInput.value.trim() === '' || !Number.isFinite(value)) return;
     data[selected] = value;
-    recompute(pooling ? undefined : '');
+    recompute(undefined);
     if (pooling) live.textContent = describeCell(selected);
   });
   valueInput.addEventListener('keydown', (event) => {
@@ -310,7 +311,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const cell = (target as HTMLElement | null)?.closest?.('.nl-lab-cell') as HTMLElement | null;
     return cell ? Number(cell.dataset.index) : undefined;
   };
-  function select_(index: number, focus: boolean): void {
+  function choose(index: number, focus: boolean): void {
     if (index < 0 || index >= cells.length) return;
     cells[selected]?.setAttribute('tabindex', '-1');
     selected = index;
@@ -333,11 +334,11 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   });
   tensorArea.addEventListener('click', (event) => {
     const index = cellIndexOf(event.target);
-    if (index !== undefined) select_(index, true);
+    if (index !== undefined) choose(index, true);
   });
   tensorArea.addEventListener('focusin', (event) => {
     const index = cellIndexOf(event.target);
-    if (index !== undefined && index !== selected) select_(index, false);
+    if (index !== undefined && index !== selected) choose(index, false);
   });
   tensorArea.addEventListener('keydown', (event) => {
     const index = cellIndexOf(event.target);
@@ -380,7 +381,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
         return;
     }
     event.preventDefault();
-    select_((n * channels + c) * positions + s, true);
+    choose((n * channels + c) * positions + s, true);
   });
 
   updateControls();
