@@ -156,3 +156,26 @@ describe('softmax subtracts the max', () => {
     expect(Array.from(normalize('softmax', { shape: [2], data: [1.7e308, -1.7e308] }).output.data)).toEqual([1, 0]);
   });
 });
+
+describe('pairwise summation', () => {
+  // 2^20 values alternating 0.3 and 0.1: the exactly rounded mean is 0.2. A sequential float64
+  // sum is off by about 1.5e-12 relative here; pairwise summation stays within a few ulps.
+  const n = 1 << 20;
+  const alternating = new Float64Array(n);
+  const alternatingRows = new Float64Array(n); // rows of 4 values, the rows alternate
+  for (let i = 0; i < n; i++) {
+    alternating[i] = i % 2 ? 0.1 : 0.3;
+    alternatingRows[i] = Math.floor(i / 4) % 2 ? 0.1 : 0.3;
+  }
+
+  it('keeps the mean of 2^20 values within 1e-15 relative in every kernel layout', () => {
+    const means = [
+      normalize('layer_norm', { shape: [n], data: alternating }).extra.mean.data[0],
+      ...normalize('batch_norm', { shape: [1024, 2, 512], data: alternating }).extra.mean.data,
+      ...normalize('batch_norm', { shape: [n / 4, 4], data: alternatingRows }).extra.mean.data,
+      ...normalize('z_score', { shape: [n / 4, 2, 2], data: alternatingRows }, { axis: 0 }).extra.mean.data,
+    ];
+    expect(means).toHaveLength(1 + 2 + 4 + 4);
+    for (const mean of means) expect(Math.abs(mean - 0.2) / 0.2).toBeLessThanOrEqual(1e-15);
+  });
+});
