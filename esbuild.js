@@ -78,6 +78,8 @@ function buildOptions() {
 }
 
 async function main() {
+  // A production build starts from an empty dist/ so no development source map reaches the .vsix.
+  if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   copyKatexAssets();
   const contexts = await Promise.all(buildOptions().map((options) => esbuild.context(options)));
   if (watch) {

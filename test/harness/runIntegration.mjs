@@ -1,0 +1,65 @@
+// Runs the Mocha tests of test/integration inside a real VS Code extension host (code-server).
+//   node test/harness/runIntegration.mjs                 the extension loaded from source (development mode)
+//   node test/harness/runIntegration.mjs --vsix FILE     the packaged .vsix installed with --install-extension
+//   --grep TEXT                                          only the tests whose title matches
+// Prints the tests' output and ends with the line `integration: N passed, N failed`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, runExtensionTests, startVsCode } from './vscodeSession.mjs';
+
+function argument(name) {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+export async function runIntegration({ vsix, grep, name } = {}) {
+  const mode = vsix ? 'vsix' : 'dev';
+  const session = await startVsCode({ name: name ?? mode, vsix });
+  // In installed mode the workbench still needs a development path to run tests at all; an empty
+  // folder adds no extension, so the one under test is the .vsix installed above.
+  const developmentPath = vsix ? path.join(session.scratch, 'no-extension') : repoRoot;
+  fs.mkdirSync(developmentPath, { recursive: true });
+  const logFile = path.join(repoRoot, 'test-output', 'logs', `integration-${mode}.log`);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.createWriteStream(logFile);
+  let summary = { passed: 0, failed: 0 };
+  let inTests = false;
+  try {
+    const code = await runExtensionTests(session, {
+      testsIndex: path.join(repoRoot, 'dist-test', 'integration', 'index.js'),
+      developmentPath,
+      environment: {
+        NORMALIZATION_LAB_TEST_GREP: grep ?? '',
+        NORMALIZATION_LAB_REPO: repoRoot,
+        NORMALIZATION_LAB_MODE: mode,
+        NORMALIZATION_LAB_EXTENSIONS_DIR: session.folders.extensions,
+      },
+      onLog: (line) => {
+        log.write(`${line}\n`);
+        // The workbench's own console (gallery look-ups and the like) goes to the log file only.
+        if (line.startsWith('integration: start')) inTests = true;
+        if (inTests) console.log(line);
+        const match = /^integration: (\d+) passed, (\d+) failed/.exec(line);
+        if (match) {
+          summary = { passed: Number(match[1]), failed: Number(match[2]) };
+          inTests = false;
+        }
+      },
+    });
+    if (code !== 0 && summary.failed === 0) summary.failed = 1; // the host failed before or outside Mocha
+    return { code, ...summary };
+  } finally {
+    log.end();
+    await session.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runIntegration({ vsix: argument('--vsix') && path.resolve(argument('--vsix')), grep: argument('--grep') }).catch(
+    (error) => {
+      console.error(`[integration] ${error.stack ?? error}`);
+      return { code: 1, passed: 0, failed: 1 };
+    },
+  );
+  process.exit(result.code === 0 ? 0 : 1);
+}

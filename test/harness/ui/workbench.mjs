@@ -1,0 +1,90 @@
+// Helpers that drive the VS Code workbench in Chromium the way a person does: keyboard, mouse,
+// the Command Palette, menus and webviews. Selectors are the workbench's own (see shared/E2E.md).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../setup.mjs';
+
+export const screenshotDir = path.join(repoRoot, 'test-output', 'screenshots');
+
+export async function poll(what, check, { limitMs = 20_000, everyMs = 200 } = {}) {
+  const deadline = Date.now() + limitMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`timed out after ${limitMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return path.relative(repoRoot, file);
+}
+
+export async function waitForWorkbench(page, containerTitle = 'Normalization Lab') {
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
+  await page.waitForSelector(`.part.activitybar .action-item a[aria-label^="${containerTitle}"]`, { timeout: 60_000 });
+}
+
+/** F1, type the command's title, pick the row that shows it. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.click();
+}
+
+/** The first webview frame (the inner `#active-frame` document) in which `selector` exists. */
+export async function webviewFrameWith(page, selector, limitMs = 30_000) {
+  return poll(
+    `a webview containing ${selector}`,
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame.isDetached()) continue;
+        if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      }
+      return undefined;
+    },
+    { limitMs },
+  );
+}
+
+export async function openActivityContainer(page, title = 'Normalization Lab') {
+  const sidebarTitle = page.locator('.part.sidebar .composite.title');
+  const showing = await sidebarTitle.innerText({ timeout: 2000 }).catch(() => '');
+  if (!showing.toLowerCase().includes(title.toLowerCase())) {
+    await page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first().click();
+  }
+  await poll(`the ${title} sidebar`, async () =>
+    (await sidebarTitle.innerText().catch(() => '')).toLowerCase().includes(title.toLowerCase()),
+  );
+}
+
+/** Opens a workspace file through Quick Open. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(name);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+}
+
+export async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.waitForTimeout(300);
+}
