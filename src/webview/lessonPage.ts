@@ -42,8 +42,13 @@ function navigation(lesson: LessonPayload, place: 'top' | 'bottom'): HTMLElement
 function showLesson(lesson: LessonPayload, scrollY: number): void {
   lessonId = lesson.id;
   quizzes.clear();
-  const heading = element('h1', { id: 'lesson-title', tabindex: '-1' }, lesson.title);
   const body = withHtml(element('article', { class: 'nl-lesson', 'aria-labelledby': 'lesson-title' }), lesson.html);
+  // Most lessons open with their own `# Title`; that heading is the page's h1, else the title is.
+  const own = body.firstElementChild instanceof HTMLHeadingElement && body.firstElementChild.tagName === 'H1' ? body.firstElementChild : undefined;
+  if (own) own.remove();
+  const heading = own ?? element('h1', {}, lesson.title);
+  heading.id = 'lesson-title';
+  heading.tabIndex = -1;
   const problems =
     lesson.problems.length > 0
       ? element('div', { class: 'nl-error', role: 'note' }, element('p', {}, element('strong', {}, labels.problems)), element('ul', {}, ...lesson.problems.map((problem) => element('li', {}, element('code', {}, problem)))))

@@ -165,8 +165,8 @@ function pageLabels(): LessonPageLabels {
     moveUp: vscode.l10n.t('Move up: {0}', '{0}'),
     moveDown: vscode.l10n.t('Move down: {0}', '{0}'),
     markCorrect: vscode.l10n.t('(right)'),
-    markWrong: vscode.l10n.t('(not right)'),
-    markMissed: vscode.l10n.t('(also right: you missed this one)'),
+    markWrong: vscode.l10n.t('(wrong)'),
+    markMissed: vscode.l10n.t('(should have been picked)'),
     invalid: {
       empty: vscode.l10n.t('Give an answer first.'),
       notANumber: vscode.l10n.t('Type a number, e.g. 1.22 or -0.5.'),

@@ -1,5 +1,6 @@
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
 import type { LessonPageLabels, QuizView } from '../../messages';
+import { mountAxesPicture, type AxesPicture } from '../labs';
 import { element, format, uniqueId, withHtml } from './dom';
 
 export interface QuizCallbacks {
@@ -20,6 +21,7 @@ export class QuizController {
   private readonly hintList: HTMLOListElement;
   private readonly hintButton: HTMLButtonElement;
   private orderState: number[] = [];
+  private axesPicture: AxesPicture | undefined;
   private shownHints = 0;
 
   constructor(
@@ -95,14 +97,24 @@ export class QuizController {
             return element('label', { class: 'nl-choice', 'data-choice-id': choice.id }, input, withHtml(element('span', { class: 'nl-choice-text' }), choice.html));
           }),
         );
-      case 'axes':
-        return element(
+      case 'axes': {
+        const boxes = element(
           'div',
           { class: 'nl-axes' },
           ...(view.axes ?? []).map((axis) =>
             element('label', { class: 'nl-axis', 'data-choice-id': axis }, element('input', { type: 'checkbox', name, value: axis, 'data-axis': axis }), element('span', {}, axis)),
           ),
         );
+        // The drawn tensor (from the labs) shows the pools the current choice makes.
+        const picture = element('div', { class: 'nl-axes-picture' });
+        try {
+          this.axesPicture = mountAxesPicture(picture, view.axes ?? [], []);
+          boxes.addEventListener('change', () => this.axesPicture?.update(this.checkedValues()));
+        } catch {
+          this.axesPicture = undefined;
+        }
+        return element('div', {}, boxes, picture);
+      }
       case 'numeric':
       case 'short': {
         const id = uniqueId('answer');
@@ -167,7 +179,7 @@ export class QuizController {
 
   /** What the controls currently say, as a response of the quiz's type. */
   private response(): QuizResponse {
-    const checked = () => [...this.form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
+    const checked = () => this.checkedValues();
     const text = () => this.form.querySelector<HTMLInputElement>('.nl-answer-input')?.value ?? '';
     switch (this.view.type) {
       case 'single':
@@ -187,6 +199,10 @@ export class QuizController {
         return never;
       }
     }
+  }
+
+  private checkedValues(): string[] {
+    return [...this.form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
   }
 
   private submit(): void {
@@ -211,6 +227,7 @@ export class QuizController {
         break;
       case 'axes':
         set(response.axes);
+        this.axesPicture?.update(response.axes);
         break;
       case 'numeric':
       case 'short': {
