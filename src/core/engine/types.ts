@@ -25,7 +25,12 @@ export interface Tensor {
   readonly data: Float64Array;
 }
 
-/** What a lesson or the result page shows for one pooled group. */
+/**
+ * What a lesson or the result page shows for one pooled group. Which fields are set depends on
+ * the op (mean/variance/std/rstd for the centring ops, rms/rstd for rms_norm, norm for
+ * l2_normalize, min/max for min_max, max for softmax). `variance` and `std` are Infinity when the
+ * true value exceeds float64 (values near 1e308); the output is still computed exactly.
+ */
 export interface GroupStats {
   count: number;
   mean?: number;
