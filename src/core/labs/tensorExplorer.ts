@@ -4,7 +4,7 @@
  * and every group comes from the engine (`normalize(…).groupOf()` and `groupStats`); this file
  * only chooses the op's parameters and arranges the answer for drawing.
  */
-import { normalize } from '../engine';
+import { normalize, OPERATIONS } from '../engine';
 import type { GroupStats, OpName, OpParams } from '../engine/types';
 import { createRandom, roundedGaussians } from './random';
 
@@ -108,6 +108,50 @@ export function computePooling(request: PoolingRequest): Pooling {
     groupOf,
     groups: members.map((cells, index) => ({ index, cells, stats: result.groupStats[index] })),
     describePooling: result.describePooling,
+  };
+}
+
+/** What the explorer is started with: a lesson's starting values, or a user's selection. */
+export interface TensorExplorerOptions {
+  /** The norm shown first. */
+  readonly op: OpName;
+  /** The tensor's shape as the engine sees it; (N, C, H·W) in lessons, any rank from a selection. */
+  readonly shape: readonly number[];
+  /** Values to show (a selection); without them values are random from `seed` and sizes are adjustable. */
+  readonly data?: ArrayLike<number>;
+  /** GroupNorm's group count; snapped to a divisor of C. */
+  readonly groups?: number;
+  readonly seed?: number;
+  /** Engine params for `op` as first given (e.g. the selection's eps); other ops get the lab's defaults. */
+  readonly params?: Partial<OpParams>;
+}
+
+/** More cells than this are not drawn: the page would crawl and no one could read them anyway. */
+export const MAX_DRAWN_CELLS = 2048;
+
+/**
+ * Checks explorer options that arrive in a message (the result page gets the user's selection
+ * from the host). Structure only: the engine itself judges the params and says what is wrong.
+ */
+export function parseExplorerOptions(value: unknown): TensorExplorerOptions | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const { op, shape, data, params, groups, seed } = record;
+  if (typeof op !== 'string' || !Object.hasOwn(OPERATIONS, op)) return undefined;
+  if (!Array.isArray(shape) || shape.length === 0 || !shape.every((size) => Number.isInteger(size) && size >= 1)) return undefined;
+  const count = (shape as number[]).reduce((a, b) => a * b, 1);
+  if (data !== undefined && (!Array.isArray(data) || data.length !== count || !data.every((v) => typeof v === 'number' && Number.isFinite(v)))) return undefined;
+  if (data === undefined && count > MAX_DRAWN_CELLS) return undefined;
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) return undefined;
+  if (groups !== undefined && !(Number.isInteger(groups) && (groups as number) >= 1)) return undefined;
+  if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0)) return undefined;
+  return {
+    op: op as OpName,
+    shape: [...(shape as number[])],
+    ...(data !== undefined && { data: [...(data as number[])] }),
+    ...(params !== undefined && { params: { ...(params as Partial<OpParams>) } }),
+    ...(groups !== undefined && { groups: groups as number }),
+    ...(seed !== undefined && { seed: seed as number }),
   };
 }
 

@@ -11,7 +11,8 @@ import { labStrings } from './strings';
 import { mountTensorExplorer } from './tensorExplorer';
 
 export { type AxesPicture, mountAxesPicture } from './axesPicture';
-export { mountTensorExplorer, type TensorExplorerOptions } from './tensorExplorer';
+export { MAX_DRAWN_CELLS, parseExplorerOptions, type TensorExplorerOptions } from '../../core/labs/tensorExplorer';
+export { mountTensorExplorer } from './tensorExplorer';
 
 /** Mounts one lab into `element` from its `data-config`; shows a message instead of throwing. */
 export function mountLab(element: HTMLElement): void {

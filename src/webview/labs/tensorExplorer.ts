@@ -4,9 +4,11 @@
  * shows its group's statistics and its value before and after. All numbers come from the engine
  * through `computePooling`.
  */
-import type { GroupStats, OpName, OpParams } from '../../core/engine/types';
+import type { GroupStats, OpName } from '../../core/engine/types';
 import {
   computePooling,
+  MAX_DRAWN_CELLS,
+  type TensorExplorerOptions,
   EXPLORER_LIMITS,
   EXPLORER_OP_LABELS,
   EXPLORER_OPS,
@@ -20,23 +22,6 @@ import {
 } from '../../core/labs/tensorExplorer';
 import { errorBox, field, formatNumber, html, liveRegion, select } from './dom';
 import { type LabStrings, labStrings } from './strings';
-
-export interface TensorExplorerOptions {
-  /** The norm shown first. */
-  readonly op: OpName;
-  /** The tensor's shape as the engine sees it; (N, C, H·W) in lessons, any rank from a selection. */
-  readonly shape: readonly number[];
-  /** Values to show (a selection); without them values are random from `seed` and sizes are adjustable. */
-  readonly data?: ArrayLike<number>;
-  /** GroupNorm's group count; snapped to a divisor of C. */
-  readonly groups?: number;
-  readonly seed?: number;
-  /** Engine params for `op` as first given (e.g. the selection's eps); other ops get the lab's defaults. */
-  readonly params?: Partial<OpParams>;
-}
-
-/** More cells than this are not drawn: the page would crawl and no one can read them anyway. */
-export const MAX_DRAWN_CELLS = 2048;
 
 /** Six theme chart colours, cycled; with four border styles that gives 24 distinguishable groups. */
 const COLOURS = 6;

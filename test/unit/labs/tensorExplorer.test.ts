@@ -9,7 +9,9 @@ import {
   explorerParams,
   groupChoices,
   layoutOf,
+  MAX_DRAWN_CELLS,
   nearestGroupCount,
+  parseExplorerOptions,
   randomTensor,
 } from '../../../src/core/labs/tensorExplorer';
 
@@ -112,5 +114,26 @@ describe('tensor explorer lab model', () => {
   it('random starting values are reproducible from the seed', () => {
     expect(Array.from(randomTensor([2, 3, 4], 7))).toEqual(Array.from(randomTensor([2, 3, 4], 7)));
     expect(Array.from(randomTensor([2, 3, 4], 7))).not.toEqual(Array.from(randomTensor([2, 3, 4], 8)));
+  });
+});
+
+describe('explorer options arriving in a message', () => {
+  it('accepts a selection and copies it', () => {
+    const value = { op: 'layer_norm', shape: [2, 3], data: [1, 2, 3, 4, 5, 6], params: { normalized_shape: [3], eps: 1e-5 } };
+    const parsed = parseExplorerOptions(value);
+    expect(parsed).toEqual(value);
+    expect(parsed?.data).not.toBe(value.data);
+  });
+
+  it.each([
+    ['an unknown op', { op: 'dropout', shape: [2], data: [1, 2] }],
+    ['data that does not fill the shape', { op: 'layer_norm', shape: [2, 3], data: [1, 2, 3] }],
+    ['a non-finite value', { op: 'softmax', shape: [2], data: [1, null] }],
+    ['a zero-sized axis', { op: 'softmax', shape: [0], data: [] }],
+    ['params that are not an object', { op: 'softmax', shape: [1], data: [1], params: [1] }],
+    ['a random tensor too large to draw', { op: 'layer_norm', shape: [MAX_DRAWN_CELLS + 1] }],
+    ['not an object', 'layer_norm'],
+  ])('rejects %s', (_, value) => {
+    expect(parseExplorerOptions(value)).toBeUndefined();
   });
 });
