@@ -74,6 +74,7 @@ interface Normalizer {
   readonly factor: Float64Array;
   readonly mean: Float64Array;
   readonly variance: Float64Array;
+  readonly std: Float64Array;
   readonly rstd: Float64Array;
 }
 
@@ -83,6 +84,7 @@ function varianceNormalizer(moments: Moments, n: number, eps: number): Normalize
   const factor = new Float64Array(groups);
   const mean = new Float64Array(groups);
   const variance = new Float64Array(groups);
+  const std = new Float64Array(groups);
   const rstd = new Float64Array(groups);
   for (let g = 0; g < groups; g++) {
     const scale = moments.scale[g];
@@ -92,8 +94,9 @@ function varianceNormalizer(moments: Moments, n: number, eps: number): Normalize
     rstd[g] = inverseRootOf(varianceScaled, scale, eps);
     mean[g] = moments.meanScaled[g] / scale;
     variance[g] = varianceScaled / scale / scale;
+    std[g] = Math.sqrt(varianceScaled) / scale; // finite even where the variance is not
   }
-  return { factor, mean, variance, rstd };
+  return { factor, mean, variance, std, rstd };
 }
 
 /** y = (x·s − c)·f · weight[j] + bias[j], rows of `length` values (layer_norm, rms_norm). */
@@ -162,7 +165,7 @@ function meanRstdStats(n: number, normalizer: Normalizer): GroupStats[] {
       count: n,
       mean: normalizer.mean[g],
       variance: normalizer.variance[g],
-      std: Math.sqrt(normalizer.variance[g]),
+      std: normalizer.std[g],
       rstd: normalizer.rstd[g],
     });
   }

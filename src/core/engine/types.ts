@@ -28,8 +28,8 @@ export interface Tensor {
 /**
  * What a lesson or the result page shows for one pooled group. Which fields are set depends on
  * the op (mean/variance/std/rstd for the centring ops, rms/rstd for rms_norm, norm for
- * l2_normalize, min/max for min_max, max for softmax). `variance` and `std` are Infinity when the
- * true value exceeds float64 (values near 1e308); the output is still computed exactly.
+ * l2_normalize, min/max for min_max, max for softmax). `variance` is Infinity when the true value
+ * exceeds float64 (spreads above about 1e154); `std` and the output are still computed exactly.
  */
 export interface GroupStats {
   count: number;

@@ -91,6 +91,11 @@ describe('magnitudes near overflow', () => {
     relativeClose(normalize('min_max', { shape: [3], data: [-1.7e308, 0, 1.7e308] }).output.data, [0, 0.5, 1]);
   });
 
+  it('groupStats keep std finite at 1e300 although the variance 1e600 is not representable', () => {
+    const [stats] = normalize('layer_norm', { shape: [2], data: [1e300, -1e300] }).groupStats;
+    expect(stats).toEqual({ count: 2, mean: 0, variance: Infinity, std: 1e300, rstd: 1e-300 });
+  });
+
   it('layer_norm extras stay finite at 1e300: mean and rstd', () => {
     const r = normalize('layer_norm', { shape: [2], data: [1e300, 3e300] });
     relativeClose(r.extra.mean.data, [2e300]);
