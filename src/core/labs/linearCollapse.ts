@@ -67,9 +67,10 @@ function addVectors(left: readonly number[], right: readonly number[]): number[]
 }
 
 /**
- * Small random layers 1 → width → … → 1. Weights are N(0, 1); each first-layer bias is drawn
- * so that unit's kink (where W x + b = 0) falls inside the plotted range, so switching ReLU on
- * visibly bends the curve instead of happening off-screen.
+ * Small random layers 1 → width → … → 1, weights N(0, 1). The biases are chosen so that switching
+ * ReLU on visibly bends the curve: each first-layer unit's kink (where W x + b = 0) falls inside
+ * the plotted range, and later hidden layers get positive biases so their units are not all off
+ * (a dead stack would output a constant, which is a straight line too).
  */
 export function randomNetwork(options: LinearCollapseOptions): Network {
   const random = createRandom(options.seed);
@@ -81,7 +82,11 @@ export function randomNetwork(options: LinearCollapseOptions): Network {
     const columns = sizes[l];
     const weight = matrix(rows, columns, Array.from({ length: rows * columns }, () => round(gaussian(random))));
     const bias = Array.from({ length: rows }, (_, r) =>
-      l === 0 ? round(-weight.data[r] * uniform(random, INPUT_RANGE[0] * 0.8, INPUT_RANGE[1] * 0.8)) : round(0.5 * gaussian(random)),
+      l === 0
+        ? round(-weight.data[r] * uniform(random, INPUT_RANGE[0] * 0.8, INPUT_RANGE[1] * 0.8))
+        : l < sizes.length - 2
+          ? round(uniform(random, 0.5, 1.5))
+          : round(0.5 * gaussian(random)),
     );
     layers.push({ weight, bias });
   }

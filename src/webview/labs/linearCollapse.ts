@@ -96,11 +96,19 @@ export function mountLinearCollapse(container: HTMLElement, config: LinearCollap
         xLabel: words.inputAxis,
         yLabel: words.outputAxis,
         xDomain: INPUT_RANGE,
+        // With ReLU the collapsed layer of the linear stack can be far off the bent curve and would
+        // squash it flat, so the plot compares the stack with the best straight line through it.
         series: [
           { points: curves.inputs.map((x, i) => [x, curves.network[i]] as const), className: 'nl-lab-series-network', label: words.stackSeries },
-          { points: curves.inputs.map((x, i) => [x, curves.collapsed[i]] as const), className: 'nl-lab-series-collapsed', label: words.singleSeries },
+          relu
+            ? {
+                points: INPUT_RANGE.map((x) => [x, curves.bestLine.slope * x + curves.bestLine.intercept] as const),
+                className: 'nl-lab-series-collapsed',
+                label: words.bestLineSeries,
+              }
+            : { points: curves.inputs.map((x, i) => [x, curves.collapsed[i]] as const), className: 'nl-lab-series-collapsed', label: words.singleSeries },
         ],
-        description: relu ? words.plotBent(formatNumber(curves.maxDifference)) : words.plotSame,
+        description: relu ? words.plotBent(formatNumber(curves.bestLine.maxError)) : words.plotSame,
         testId: 'lab-collapse-plot',
       }),
     );

@@ -53,6 +53,7 @@ export interface LabStrings {
     readonly outputAxis: string;
     readonly stackSeries: string;
     readonly singleSeries: string;
+    readonly bestLineSeries: string;
     readonly plotBent: (miss: string) => string;
     readonly plotSame: string;
     readonly summaryBent: (miss: string, range: string, bestMiss: string) => string;
@@ -135,7 +136,8 @@ const en: LabStrings = {
     outputAxis: 'output y',
     stackSeries: 'the stack',
     singleSeries: 'single layer W x + b',
-    plotBent: (miss) => `The stack's output bends; the single layer is a straight line that misses it by up to ${miss}.`,
+    bestLineSeries: 'best single layer (least squares)',
+    plotBent: (miss) => `The stack's output bends; the best straight line through it still misses it by up to ${miss}.`,
     plotSame: 'The two curves are the same straight line.',
     summaryBent: (miss, range, bestMiss) =>
       `With ReLU the stack bends where hidden units switch on or off. The single layer W x + b misses it by up to ${miss} on ${range}, and even the best straight line through it misses by ${bestMiss}: no single linear layer can stand in for it.`,
@@ -232,7 +234,8 @@ const zhCn: LabStrings = {
     outputAxis: '输出 y',
     stackSeries: '多层网络',
     singleSeries: '单层 W x + b',
-    plotBent: (miss) => `多层网络的输出发生弯折；单层是一条直线，最多偏离 ${miss}。`,
+    bestLineSeries: '最佳单层（最小二乘）',
+    plotBent: (miss) => `多层网络的输出发生弯折；即使最佳拟合直线也最多偏离 ${miss}。`,
     plotSame: '两条曲线是同一条直线。',
     summaryBent: (miss, range, bestMiss) =>
       `有了 ReLU，网络在隐藏单元开启或关闭的地方弯折。单层 W x + b 在 ${range} 上最多偏离它 ${miss}，即使最佳拟合直线也偏离 ${bestMiss}：没有任何单个线性层能代替它。`,

@@ -47,14 +47,18 @@ describe('linear collapse lab model', () => {
   });
 
   it('without ReLU the plotted curves coincide; with ReLU the network bends away from every straight line', () => {
-    for (let seed = 1; seed <= 40; seed++) {
+    for (let seed = 1; seed <= 60; seed++) {
       for (const layers of [2, 3]) {
-        const network = randomNetwork({ layers, width: 3, seed });
-        const linear = sampleCurves(network, false);
-        expect(linear.maxDifference).toBeLessThan(1e-9);
-        expect(linear.bestLine.maxError).toBeLessThan(1e-9);
-        const bent = sampleCurves(network, true);
-        expect(bent.bestLine.maxError, `seed ${seed}, ${layers} layers`).toBeGreaterThan(0.01);
+        for (const width of [2, 3, 4]) {
+          const network = randomNetwork({ layers, width, seed });
+          const linear = sampleCurves(network, false);
+          expect(linear.maxDifference).toBeLessThan(1e-9);
+          expect(linear.bestLine.maxError).toBeLessThan(1e-9);
+          // The bend must be visible when the curve is drawn at its own scale.
+          const bent = sampleCurves(network, true);
+          const range = Math.max(...bent.network) - Math.min(...bent.network);
+          expect(bent.bestLine.maxError / range, `seed ${seed}, ${layers} layers, width ${width}`).toBeGreaterThan(0.01);
+        }
       }
     }
   });
