@@ -39,7 +39,10 @@ function navigation(lesson: LessonPayload, place: 'top' | 'bottom'): HTMLElement
   return nav;
 }
 
-function showLesson(lesson: LessonPayload, scrollY: number): void {
+function showLesson(lesson: LessonPayload, requestedScroll: number): void {
+  // A page recreated after its tab was hidden gets the scroll position it saved itself.
+  const saved = vscode.getState();
+  const scrollY = requestedScroll > 0 ? requestedScroll : saved?.lessonId === lesson.id ? saved.scrollY : 0;
   lessonId = lesson.id;
   quizzes.clear();
   const body = withHtml(element('article', { class: 'nl-lesson', 'aria-labelledby': 'lesson-title' }), lesson.html);
@@ -72,6 +75,15 @@ function showLesson(lesson: LessonPayload, scrollY: number): void {
   saveState(scrollY);
   window.scrollTo(0, scrollY);
   if (scrollY === 0) heading.focus({ preventScroll: true });
+  else restoreScrollAfterImages(body, scrollY);
+}
+
+/** Images change the page height as they arrive; scroll again once they have, unless the reader already moved. */
+function restoreScrollAfterImages(body: HTMLElement, scrollY: number): void {
+  const images = [...body.querySelectorAll('img')].map((image) => image.decode().catch(() => undefined));
+  void Promise.all(images).then(() => {
+    if (Math.abs(window.scrollY - scrollY) > 2 && window.scrollY < scrollY) window.scrollTo(0, scrollY);
+  });
 }
 
 function showProblem(title: string, problems: readonly string[]): void {

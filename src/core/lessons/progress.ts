@@ -48,10 +48,41 @@ export interface Progress {
 
 export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, lessons: {} });
 
+/** Why (part of) the saved progress was reset; the host words it in the display language. */
+export type ProgressWarning =
+  | { readonly kind: 'unreadable' }
+  | { readonly kind: 'newerVersion'; readonly version: number }
+  | { readonly kind: 'unknownVersion'; readonly version: number }
+  | { readonly kind: 'noLessons' }
+  | { readonly kind: 'lessonReset'; readonly lessonId: string }
+  | { readonly kind: 'quizzesReset'; readonly lessonId: string; readonly count: number };
+
+/** The English wording (tests, logs); the host passes the same facts through `vscode.l10n`. */
+export function describeProgressWarning(warning: ProgressWarning): string {
+  switch (warning.kind) {
+    case 'unreadable':
+      return 'The saved progress was not readable and has been reset.';
+    case 'newerVersion':
+      return `The saved progress comes from a newer version (${warning.version}); what could be read has been kept.`;
+    case 'unknownVersion':
+      return `The saved progress has an unknown version (${warning.version}) and has been reset.`;
+    case 'noLessons':
+      return 'The saved progress had no readable lessons and has been reset.';
+    case 'lessonReset':
+      return `Progress of lesson "${warning.lessonId}" was damaged and has been reset.`;
+    case 'quizzesReset':
+      return `Progress of lesson "${warning.lessonId}": ${warning.count} damaged quiz record(s) reset.`;
+    default: {
+      const never: never = warning;
+      return never;
+    }
+  }
+}
+
 export interface LoadedProgress {
   readonly progress: Progress;
-  /** One sentence per lesson (or for the whole store) that had to be migrated or reset. */
-  readonly warnings: readonly string[];
+  /** One per lesson (or for the whole store) that had to be migrated or reset. */
+  readonly warnings: readonly ProgressWarning[];
   /** True when the stored value differs from `progress` and should be written back. */
   readonly changed: boolean;
 }
@@ -76,26 +107,26 @@ const migrations: Record<number, (value: Record<string, unknown>) => Record<stri
 export function loadProgress(stored: unknown): LoadedProgress {
   if (stored === undefined || stored === null) return { progress: emptyProgress(), warnings: [], changed: false };
   if (!isRecord(stored)) {
-    return { progress: emptyProgress(), warnings: ['The saved progress was not readable and has been reset.'], changed: true };
+    return { progress: emptyProgress(), warnings: [{ kind: 'unreadable' }], changed: true };
   }
-  const warnings: string[] = [];
+  const warnings: ProgressWarning[] = [];
   let value: Record<string, unknown> = stored;
   let version = typeof value.version === 'number' ? value.version : 0;
   if (version > PROGRESS_VERSION) {
-    warnings.push(`The saved progress comes from a newer version (${version}); what could be read has been kept.`);
+    warnings.push({ kind: 'newerVersion', version });
     version = PROGRESS_VERSION;
   }
   while (version < PROGRESS_VERSION) {
     const migrate = migrations[version];
     if (!migrate) {
-      return { progress: emptyProgress(), warnings: [`The saved progress has an unknown version (${version}) and has been reset.`], changed: true };
+      return { progress: emptyProgress(), warnings: [{ kind: 'unknownVersion', version }], changed: true };
     }
     value = migrate(value);
     version += 1;
   }
   const lessons: Record<string, LessonRecord> = {};
   const rawLessons = isRecord(value.lessons) ? value.lessons : {};
-  if (!isRecord(value.lessons)) warnings.push('The saved progress had no readable lessons and has been reset.');
+  if (!isRecord(value.lessons)) warnings.push({ kind: 'noLessons' });
   for (const [lessonId, rawLesson] of Object.entries(rawLessons)) {
     const parsed = lessonRecordSchema.safeParse(rawLesson);
     if (parsed.success) {
@@ -105,9 +136,9 @@ export function loadProgress(stored: unknown): LoadedProgress {
     const salvaged = salvageLesson(rawLesson);
     if (salvaged) {
       lessons[lessonId] = salvaged.record;
-      warnings.push(`Progress of lesson "${lessonId}": ${salvaged.dropped} damaged quiz record(s) reset.`);
+      warnings.push({ kind: 'quizzesReset', lessonId, count: salvaged.dropped });
     } else {
-      warnings.push(`Progress of lesson "${lessonId}" was damaged and has been reset.`);
+      warnings.push({ kind: 'lessonReset', lessonId });
     }
   }
   const lastLesson = typeof value.lastLesson === 'string' ? value.lastLesson : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PROGRESS_VERSION,
+  describeProgressWarning,
   emptyProgress,
   lessonStatus,
   loadProgress,
@@ -39,7 +40,7 @@ describe('loadProgress', () => {
     for (const stored of ['garbage', 42, [1, 2]]) {
       const loaded = loadProgress(stored);
       expect(loaded.progress).toEqual(emptyProgress());
-      expect(loaded.warnings).toHaveLength(1);
+      expect(loaded.warnings).toEqual([{ kind: 'unreadable' }]);
       expect(loaded.changed).toBe(true);
     }
   });
@@ -53,19 +54,24 @@ describe('loadProgress', () => {
   it('resets only the damaged lesson and keeps the others', () => {
     const loaded = loadProgress({ version: 1, lessons: { good: { quizzes: { q: quizRecord } }, bad: 'oops' } });
     expect(loaded.progress.lessons).toEqual({ good: { quizzes: { q: quizRecord } } });
-    expect(loaded.warnings).toEqual(['Progress of lesson "bad" was damaged and has been reset.']);
+    expect(loaded.warnings).toEqual([{ kind: 'lessonReset', lessonId: 'bad' }]);
+    expect(loaded.warnings.map(describeProgressWarning)).toEqual(['Progress of lesson "bad" was damaged and has been reset.']);
   });
 
   it('within a lesson, drops only the damaged quiz records', () => {
     const loaded = loadProgress({ version: 1, lessons: { a: { openedAt: now, quizzes: { ok: quizRecord, broken: { seed: -1 } } } } });
     expect(loaded.progress.lessons).toEqual({ a: { openedAt: now, quizzes: { ok: quizRecord } } });
-    expect(loaded.warnings).toEqual(['Progress of lesson "a": 1 damaged quiz record(s) reset.']);
+    expect(loaded.warnings.map(describeProgressWarning)).toEqual(['Progress of lesson "a": 1 damaged quiz record(s) reset.']);
+  });
+
+  it('resets a record without lessons, with a warning', () => {
+    expect(loadProgress({ version: 1, lessons: [1] })).toEqual({ progress: emptyProgress(), warnings: [{ kind: 'noLessons' }], changed: true });
   });
 
   it('keeps what it can read from a newer version, with a warning', () => {
     const loaded = loadProgress({ version: 99, lessons: { a: { quizzes: {} } } });
     expect(loaded.progress.lessons).toEqual({ a: { quizzes: {} } });
-    expect(loaded.warnings[0]).toContain('newer version (99)');
+    expect(loaded.warnings).toEqual([{ kind: 'newerVersion', version: 99 }]);
   });
 });
 
