@@ -1,0 +1,166 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+
+const extensionId = 'normalization-lab.normalization-lab';
+const command = 'normalizationLab.normalizeSelection';
+
+interface Summary {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly cancelled?: boolean;
+  readonly notation?: string;
+  readonly shape?: number[];
+  readonly text?: string;
+  readonly position?: { line: number; character: number };
+  readonly elapsedMs?: number;
+}
+
+/** Opens an untitled document and selects `selected` (the first occurrence, or everything when omitted). */
+async function openAndSelect(language: string, content: string, selected?: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+  const start = selected === undefined ? 0 : content.indexOf(selected);
+  assert.ok(start >= 0, `"${selected}" is not in the document`);
+  const end = selected === undefined ? content.length : start + selected.length;
+  editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
+  return editor;
+}
+
+async function run(args: unknown): Promise<Summary> {
+  return (await vscode.commands.executeCommand(command, args)) as Summary;
+}
+
+/** Closes every text editor, dropping the untitled documents' contents (closing them normally would ask to save). */
+async function closeTextEditorsWithoutSaving(): Promise<void> {
+  for (let attempt = 0; attempt < 50 && vscode.window.visibleTextEditors.length > 0; attempt++) {
+    await vscode.window.showTextDocument(vscode.window.visibleTextEditors[0]!.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+describe('Normalize Selection inside VS Code', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)!.activate();
+  });
+
+  afterEach(closeTextEditorsWithoutSaving);
+
+  async function open(language: string, content: string, selected?: string): Promise<vscode.TextEditor> {
+    const editor = await openAndSelect(language, content, selected);
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'the new document is the active editor');
+    return editor;
+  }
+
+  it('replaces a Python list with its LayerNorm in Python notation, and one undo restores the original', async () => {
+    const original = 'x = [1.0, 2.0, 3.0]\nprint(x)\n';
+    const editor = await open('python', original, '[1.0, 2.0, 3.0]');
+    const result = await run({ op: 'layer_norm', params: { normalized_shape: [3] }, output: 'replace' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(result.notation, 'python');
+    assert.deepStrictEqual(result.shape, [3]);
+    assert.strictEqual(editor.document.getText(), 'x = [-1.22474, 0.0, 1.22474]\nprint(x)\n');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
+  it('keeps np.array(..., dtype=...) around a softmax written back into the selection', async () => {
+    const editor = await open('python', 'w = np.array([[1.0, 2.0], [3.0, 5.0]], dtype=np.float32)\n', 'np.array([[1.0, 2.0], [3.0, 5.0]], dtype=np.float32)');
+    const result = await run({ op: 'softmax', params: { dim: -1 }, output: 'replace' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(editor.document.getText(), 'w = np.array([[0.268941, 0.731059], [0.119203, 0.880797]], dtype=np.float32)\n');
+  });
+
+  it('inserts a CSV block’s per-column min-max below it, with its header and delimiter, leaving the original rows', async () => {
+    const original = 'a,b\n1,10\n2,20\n3,40\n';
+    const editor = await open('plaintext', original);
+    const result = await run({ op: 'min_max', params: { axis: 0 }, output: 'insertBelow' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(result.notation, 'delimited');
+    assert.strictEqual(editor.document.getText(), 'a,b\n1,10\n2,20\n3,40\na,b\n0,0\n0.5,0.333333\n1,1\n');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
+  it('inserts a JSON BatchNorm below an indented selection, indented the same way', async () => {
+    const editor = await open('json', '{\n  "x": [[1, 2], [3, 4], [5, 6]]\n}\n', '[[1, 2], [3, 4], [5, 6]]');
+    const result = await run({ op: 'batch_norm', output: 'insertBelow' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(editor.document.getText(), '{\n  "x": [[1, 2], [3, 4], [5, 6]]\n  [[-1.22474, -1.22474], [0, 0], [1.22474, 1.22474]]\n}\n');
+  });
+
+  it('writes MATLAB back as MATLAB and PyTorch back as PyTorch', async () => {
+    const matlab = await open('plaintext', 'A = [1 2 3; 4 5 6];', '[1 2 3; 4 5 6]');
+    assert.strictEqual((await run({ op: 'z_score', params: { axis: 1 }, output: 'replace' })).ok, true);
+    assert.strictEqual(matlab.document.getText(), 'A = [-1.22474 0 1.22474; -1.22474 0 1.22474];');
+    const torch = await open('python', 't = torch.tensor([[3.0, 4.0]])', 'torch.tensor([[3.0, 4.0]])');
+    assert.strictEqual((await run({ op: 'l2_normalize', output: 'replace' })).ok, true);
+    assert.strictEqual(torch.document.getText(), 't = torch.tensor([[0.6, 0.8]])');
+  });
+
+  it('leaves the document byte-identical on ragged rows, returns the error and puts the cursor on it', async () => {
+    const original = 'rows = [[1, 2, 3],\n        [4, 5]]\n';
+    const editor = await open('python', original, '[[1, 2, 3],\n        [4, 5]]');
+    const version = editor.document.version;
+    const result = await run({ op: 'layer_norm', output: 'replace' });
+    assert.strictEqual(result.ok, false);
+    assert.match(result.error ?? '', /row 2 has 2 values, the rows above have 3/);
+    assert.strictEqual(editor.document.getText(), original);
+    assert.strictEqual(editor.document.version, version);
+    assert.deepStrictEqual(result.position, { line: 1, character: 13 });
+    assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [1, 13]);
+  });
+
+  it('refuses NaN, empty selections, an op the shape cannot take and a bad argument object, changing nothing', async () => {
+    const cases: [string, string | undefined, unknown, RegExp][] = [
+      ['[1.0, nan, 3.0]', undefined, { op: 'layer_norm', output: 'replace' }, /not a finite number/],
+      ['[[1, 2, 3], [4, 5, 6]]', undefined, { op: 'group_norm', params: { num_groups: 2 }, output: 'replace' }, /Group normalization cannot take this \[2, 3\] selection.*divide/],
+      ['[1, 2, 3]', undefined, { op: 'batch_norm', output: 'replace' }, /at least 2 dims/],
+      ['[1, 2, 3]', undefined, { op: 'no_such_op', output: 'replace' }, /unknown op/],
+      ['[1, 2, 3]', undefined, { op: 'layer_norm', output: 'sideways' }, /unknown output/],
+      ['some words, not numbers', undefined, { op: 'layer_norm', output: 'replace' }, /not a number/],
+      ['[1, 2, 3]', '', { op: 'layer_norm', output: 'replace' }, /selection is empty/],
+    ];
+    for (const [content, selected, args, message] of cases) {
+      const editor = await open('python', content, selected);
+      if (selected === '') editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const result = await run(args);
+      assert.strictEqual(result.ok, false, `${content} should be refused`);
+      assert.match(result.error ?? '', message);
+      assert.strictEqual(editor.document.getText(), content);
+    }
+  });
+
+  it('shows the result in its panel (output "panel") without touching the document', async () => {
+    const editor = await open('python', '[1.0, 2.0]', '[1.0, 2.0]');
+    const result = await run({ op: 'min_max', output: 'panel' });
+    assert.strictEqual(result.ok, true, result.error);
+    const isResultTab = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('normalizationLab.result');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    for (let waited = 0; waited < 3000 && !tabs().some(isResultTab); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const described = tabs().map((tab) => `${tab.label} (${tab.input instanceof vscode.TabInputWebview ? tab.input.viewType : typeof tab.input})`);
+    assert.ok(tabs().some(isResultTab), `the result panel is open; tabs: ${described.join(', ')}`);
+    assert.match(described.join(', '), /Min-max scaling of \[2\]/);
+    assert.strictEqual(editor.document.getText(), '[1.0, 2.0]');
+  });
+
+  it('normalizes 100,000 numbers end to end with one undo step', async () => {
+    const numbers = Array.from({ length: 100_000 }, (_, index) => ((index * 37) % 101) / 10 - 5);
+    const rows = Array.from({ length: 1000 }, (_, row) => numbers.slice(row * 100, row * 100 + 100).join(',')).join('\n');
+    const editor = await open('plaintext', rows);
+    const started = Date.now();
+    const result = await run({ op: 'layer_norm', output: 'replace' });
+    const elapsed = Date.now() - started;
+    assert.strictEqual(result.ok, true, result.error);
+    assert.deepStrictEqual(result.shape, [1000, 100]);
+    const firstRow = editor.document.lineAt(0).text.split(',').map(Number);
+    assert.strictEqual(firstRow.length, 100);
+    const mean = firstRow.reduce((sum, value) => sum + value, 0) / 100;
+    assert.ok(Math.abs(mean) < 1e-4, `each row is centred, got mean ${mean}`);
+    console.log(`      100,000 numbers normalized and written back in ${elapsed} ms`);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), rows);
+  });
+});
