@@ -4,7 +4,8 @@ import { mountAxesPicture, mountLabs, mountTensorExplorer } from '../../src/webv
 const query = new URLSearchParams(location.search);
 const theme = query.get('theme') ?? 'dark';
 document.documentElement.lang = query.get('lang') ?? 'en';
-document.body.classList.add(`theme-${theme}`);
+// VS Code marks the body of every webview with the kind of theme.
+document.body.classList.add(`theme-${theme}`, { dark: 'vscode-dark', light: 'vscode-light', hc: 'vscode-high-contrast' }[theme]);
 mountLabs(document.getElementById('root'));
 mountTensorExplorer(document.getElementById('selection'), {
   op: 'layer_norm',
