@@ -135,6 +135,36 @@ describe('batch_norm properties', () => {
       { numRuns: 60 },
     );
   });
+  it('batch_norm of (N, C, S) equals layer_norm of the data regrouped as (C, N·S) (blocked kernel)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.infiniteStream(moderate),
+        (samples, channels, spatial, stream) => {
+          const data = [...stream.take(samples * channels * spatial)];
+          const regrouped: number[] = [];
+          for (let c = 0; c < channels; c++) {
+            for (let n = 0; n < samples; n++) {
+              for (let s = 0; s < spatial; s++) regrouped.push(data[(n * channels + c) * spatial + s]);
+            }
+          }
+          const bn = normalize('batch_norm', { shape: [samples, channels, spatial], data });
+          const ln = normalize('layer_norm', { shape: [channels, samples * spatial], data: regrouped });
+          let k = 0;
+          for (let c = 0; c < channels; c++) {
+            for (let n = 0; n < samples; n++) {
+              for (let s = 0; s < spatial; s++, k++) {
+                expect(Math.abs(bn.output.data[(n * channels + c) * spatial + s] - ln.output.data[k])).toBeLessThanOrEqual(1e-10);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('softmax properties', () => {
