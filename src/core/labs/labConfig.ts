@@ -2,7 +2,8 @@
  * The ` ```lab ` block's keys (lessons/README.md), checked. The lesson page hands each block's
  * YAML, as JSON, to the labs; anything wrong comes back as one sentence a lesson author can act on.
  */
-import { EXPLORER_LIMITS, EXPLORER_OPS, type ExplorerOp, isExplorerOp } from './tensorExplorer';
+import { EngineError } from '../engine/types';
+import { computePooling, EXPLORER_LIMITS, EXPLORER_OPS, type ExplorerOp, explorerParams, isExplorerOp, randomTensor } from './tensorExplorer';
 
 export const LAB_NAMES = ['tensor-explorer', 'linear-collapse', 'input-scale'] as const;
 export type LabName = (typeof LAB_NAMES)[number];
@@ -71,7 +72,15 @@ function parseExplorer(record: Record<string, unknown>): TensorExplorerConfig {
   const [, channels] = shape as number[];
   const groups = integer(record, 'groups', channels % 2 === 0 ? 2 : 1, 1, channels);
   if (channels % groups !== 0) throw new ConfigError(`\`groups\` = ${groups} must divide the ${channels} channels (C)`);
-  return { lab: 'tensor-explorer', op, shape: shape as [number, number, number], groups, seed: seedOf(record) };
+  const config: TensorExplorerConfig = { lab: 'tensor-explorer', op, shape: shape as [number, number, number], groups, seed: seedOf(record) };
+  // A lesson must not open on an error: the starting op has to accept the starting shape.
+  try {
+    computePooling({ op, shape: config.shape, data: randomTensor(config.shape, config.seed), params: explorerParams(op, config.shape, groups) });
+  } catch (error) {
+    if (error instanceof EngineError) throw new ConfigError(`the engine refuses the starting tensor (${error.message})`);
+    throw error;
+  }
+  return config;
 }
 
 function parseLinearCollapse(record: Record<string, unknown>): LinearCollapseConfig {

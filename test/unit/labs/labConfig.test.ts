@@ -30,6 +30,8 @@ describe('lab block config', () => {
     [{ lab: 'tensor-explorer', shape: [2, 4] }, /`shape`/],
     [{ lab: 'tensor-explorer', shape: [2, 4, 3], groups: 3 }, /`groups` = 3 must divide the 4 channels/],
     [{ lab: 'tensor-explorer', colour: 'red' }, /does not know `colour`/],
+    [{ lab: 'tensor-explorer', op: 'instance_norm', shape: [2, 3, 1] }, /engine refuses the starting tensor \(instance_norm: /],
+    [{ lab: 'tensor-explorer', op: 'batch_norm', shape: [1, 3, 1] }, /engine refuses the starting tensor \(batch_norm: /],
     [{ lab: 'linear-collapse', layers: 4 }, /`layers` must be a whole number from 2 to 3, got 4/],
     [{ lab: 'linear-collapse', width: 2.5 }, /`width`/],
     [{ lab: 'input-scale', learningRate: 0 }, /`learningRate` must be a number/],
