@@ -9,7 +9,7 @@ import * as url from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
-const outDir = process.argv[2] ?? '/tmp/labs-shots';
+const outDir = process.argv[2] ?? path.join(here, '..', '..', 'test-output', 'labs-preview');
 const only = process.argv[3];
 
 // The bundle and the page go to a scratch folder, so nothing generated lands in the working tree.
