@@ -28,7 +28,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       show(message.view);
       return;
     case 'actionDone':
-      showStatus(root, message.message, message.ok);
+      showStatus(root, message.action, message.message, message.ok);
       return;
     default: {
       const unreachable: never = message;

@@ -50,7 +50,7 @@ function sideBySide(view: ResultView): HTMLElement {
 /** The tensor as a table: each cell's output, its group number, and a theme colour per group. */
 function grid(view: ResultView): HTMLElement {
   const { grid: cells, labels } = view;
-  const table = element('table', { class: 'grid' }, element('caption', {}, labels.grid));
+  const table = element('table', { class: 'grid', 'aria-labelledby': 'grid-heading' });
   const head = element('tr', {}, element('th', { scope: 'col' }, ''));
   for (let column = 0; column < cells.columns; column++) head.append(element('th', { scope: 'col' }, String(column)));
   table.append(element('thead', {}, head));
@@ -68,7 +68,7 @@ function grid(view: ResultView): HTMLElement {
     body.append(line);
   }
   table.append(body);
-  const parts: Node[] = [table];
+  const parts: Node[] = [element('h2', { id: 'grid-heading' }, labels.grid), table];
   if (cells.rows < cells.totalRows || cells.columns < cells.totalColumns) {
     parts.push(element('p', { class: 'note' }, fillTemplate(labels.truncated, [cells.rows, cells.columns, cells.totalRows, cells.totalColumns])));
   }
@@ -77,8 +77,10 @@ function grid(view: ResultView): HTMLElement {
 
 function groupTable(view: ResultView): HTMLElement {
   const { labels } = view;
-  const columns = [labels.group, labels.count, labels.mean, labels.std, labels.rstd, labels.min, labels.max];
-  const table = element('table', { class: 'stats' }, element('caption', {}, labels.groups), element('thead', {}, element('tr', {}, ...columns.map((name) => element('th', { scope: 'col' }, name)))));
+  // Only the statistics this op computes: softmax has no mean, LayerNorm no min/max.
+  const statistics = (['mean', 'std', 'rstd', 'min', 'max'] as const).filter((name) => view.groups.some((group) => group[name] !== undefined));
+  const columns = [labels.group, labels.count, ...statistics.map((name) => labels[name])];
+  const table = element('table', { class: 'stats', 'aria-labelledby': 'stats-heading' }, element('thead', {}, element('tr', {}, ...columns.map((name) => element('th', { scope: 'col' }, name)))));
   const body = element('tbody');
   for (const group of view.groups) {
     body.append(
@@ -86,12 +88,13 @@ function groupTable(view: ResultView): HTMLElement {
         'tr',
         {},
         element('th', { scope: 'row', class: `group group-${group.index % GROUP_COLOURS}` }, `g${group.index}`),
-        ...[group.count, group.mean, group.std, group.rstd, group.min, group.max].map((value, index) => element('td', {}, index === 0 ? String(value) : statistic(value))),
+        element('td', {}, String(group.count)),
+        ...statistics.map((name) => element('td', {}, statistic(group[name]))),
       ),
     );
   }
   table.append(body);
-  const parts: Node[] = [table];
+  const parts: Node[] = [element('h2', { id: 'stats-heading' }, labels.groups), table];
   if (view.groups.length < view.groupCount) parts.push(element('p', { class: 'note' }, fillTemplate(labels.moreGroups, [view.groups.length, view.groupCount])));
   return element('section', {}, ...parts);
 }
@@ -105,9 +108,14 @@ export function renderResult(root: HTMLElement, view: ResultView, onAction: (act
   root.replaceChildren(...parts);
 }
 
-export function showStatus(root: HTMLElement, message: string, ok: boolean): void {
+/** Shows the outcome of a button; once the document was edited, the result no longer matches the selection, so editing is switched off. */
+export function showStatus(root: HTMLElement, action: ResultAction, message: string, ok: boolean): void {
   const status = root.querySelector<HTMLElement>('#status');
-  if (!status) return;
-  status.textContent = message;
-  status.className = ok ? 'ok' : 'error';
+  if (status) {
+    status.textContent = message;
+    status.className = ok ? 'ok' : 'error';
+  }
+  if (ok && action !== 'copy') {
+    for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-action="replace"], button[data-action="insertBelow"]')) button.disabled = true;
+  }
 }
