@@ -29,17 +29,26 @@ function rows(numbers: string[], open: string, separator: string, close: string)
   return out;
 }
 
-/** Median of several runs, after a warm-up, in milliseconds. */
-function time(action: () => unknown, repeats = 7): number {
-  action();
-  const samples: number[] = [];
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+/**
+ * Runs `baseline` and `candidate` alternately after a warm-up, so both see the same machine state
+ * (other processes share these cores); returns the median time of each in milliseconds.
+ */
+function timePair(baseline: () => unknown, candidate: () => unknown, repeats = 9): { baseline: number; candidate: number } {
+  baseline();
+  candidate();
+  const baselineSamples: number[] = [];
+  const candidateSamples: number[] = [];
   for (let index = 0; index < repeats; index++) {
-    const start = performance.now();
-    action();
-    samples.push(performance.now() - start);
+    let start = performance.now();
+    baseline();
+    baselineSamples.push(performance.now() - start);
+    start = performance.now();
+    candidate();
+    candidateSamples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  return { baseline: median(baselineSamples), candidate: median(candidateSamples) };
 }
 
 export function run(): void {
@@ -54,10 +63,9 @@ export function run(): void {
     if (parsed.data[index] !== reference[index]) throw new Error(`number ${index} differs: ${parsed.data[index]} vs ${reference[index]}`);
   }
 
-  const baseline = time(() => JSON.parse(json));
-  console.log(`JSON.parse, ${numbers.length.toLocaleString('en')} numbers (${(json.length / 1e6).toFixed(1)} MB): ${baseline.toFixed(1)} ms`);
+  console.log(`${numbers.length.toLocaleString('en')} numbers (${ROWS} × ${COLUMNS}, JSON text ${(json.length / 1e6).toFixed(1)} MB); target ratio ≤ 1.2`);
   for (const [name, text] of [['JSON', json], ['Python (np.array)', python], ['CSV', csv]] as const) {
-    const elapsed = time(() => parseSelection(text));
-    console.log(`parseSelection ${name.padEnd(18)} ${elapsed.toFixed(1).padStart(7)} ms   ratio ${(elapsed / baseline).toFixed(2)}× JSON.parse`);
+    const { baseline, candidate } = timePair(() => JSON.parse(json), () => parseSelection(text));
+    console.log(`parseSelection ${name.padEnd(18)} ${candidate.toFixed(1).padStart(7)} ms   JSON.parse ${baseline.toFixed(1).padStart(7)} ms   ratio ${(candidate / baseline).toFixed(2)}`);
   }
 }
