@@ -144,6 +144,11 @@ describe('lessons: panel, tree and progress inside a real VS Code', () => {
     );
     assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.openLesson', 'sample'), 'sample');
     assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.explain'), 'sample');
+    // The tree row of the broken file opens the panel on its problem instead of a lesson.
+    const brokenFile = 'lessons/en/02-no-front-matter.md';
+    assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.openLesson', brokenFile), brokenFile);
+    assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.internal.panelLesson'), brokenFile);
+    assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.openLesson', 'sample'), 'sample');
   });
 
   it('Reset Progress forgets every answer', async () => {
