@@ -63,6 +63,8 @@ export interface LessonPageLabels {
   readonly yourAnswer: string;
   readonly moveUp: string;
   readonly moveDown: string;
+  /** Announced after a move: "{0} is now at position {1} of {2}". */
+  readonly movedTo: string;
   readonly markCorrect: string;
   readonly markWrong: string;
   readonly markMissed: string;

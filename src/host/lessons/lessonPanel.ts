@@ -164,6 +164,7 @@ function pageLabels(): LessonPageLabels {
     yourAnswer: vscode.l10n.t('Your answer'),
     moveUp: vscode.l10n.t('Move up: {0}', '{0}'),
     moveDown: vscode.l10n.t('Move down: {0}', '{0}'),
+    movedTo: vscode.l10n.t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
     markCorrect: vscode.l10n.t('(right)'),
     markWrong: vscode.l10n.t('(wrong)'),
     markMissed: vscode.l10n.t('(should have been picked)'),

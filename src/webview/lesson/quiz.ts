@@ -22,6 +22,7 @@ export class QuizController {
   private readonly hintButton: HTMLButtonElement;
   private orderState: number[] = [];
   private axesPicture: AxesPicture | undefined;
+  private readonly moveAnnouncer = element('p', { class: 'nl-visually-hidden', 'aria-live': 'polite' });
   private shownHints = 0;
 
   constructor(
@@ -135,7 +136,8 @@ export class QuizController {
       }
       case 'order':
         this.orderState = (view.items ?? []).map((item) => item.index);
-        return this.orderList();
+        this.moveAnnouncer.textContent = '';
+        return element('div', {}, this.orderList(), this.moveAnnouncer);
       default: {
         const never: never = view.type;
         return never;
@@ -166,6 +168,9 @@ export class QuizController {
     const moved = this.orderState[position]!;
     [this.orderState[position], this.orderState[target]] = [this.orderState[target]!, moved];
     this.form.querySelector('.nl-order')?.replaceWith(this.orderList({ index: moved, direction: delta < 0 ? 'up' : 'down' }));
+    const html = this.view.items?.find((item) => item.index === moved)?.html ?? '';
+    const text = withHtml(element('span'), html).textContent ?? '';
+    this.moveAnnouncer.textContent = format(this.labels.movedTo, text, target + 1, this.orderState.length);
   }
 
   private showHint(): void {
