@@ -91,6 +91,14 @@ describe('Normalize Selection inside VS Code', function () {
     assert.strictEqual(editor.document.getText(), '{\n  "x": [[1, 2], [3, 4], [5, 6]]\n  [[-1.22474, -1.22474], [0, 0], [1.22474, 1.22474]]\n}\n');
   });
 
+  it('copies the result to the clipboard without touching the document', async () => {
+    const editor = await open('javascript', 'const logits = [2, 1, 0.1];', '[2, 1, 0.1]');
+    const result = await run({ op: 'softmax', output: 'clipboard' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(await vscode.env.clipboard.readText(), '[0.659001, 0.242433, 0.0985659]');
+    assert.strictEqual(editor.document.getText(), 'const logits = [2, 1, 0.1];');
+  });
+
   it('writes MATLAB back as MATLAB and PyTorch back as PyTorch', async () => {
     const matlab = await open('plaintext', 'A = [1 2 3; 4 5 6];', '[1 2 3; 4 5 6]');
     assert.strictEqual((await run({ op: 'z_score', params: { axis: 1 }, output: 'replace' })).ok, true);

@@ -6,6 +6,8 @@
 export interface CoreMessage {
   readonly template: string;
   readonly args: readonly (string | number)[];
+  /** Worth interrupting for (shown as a warning even when the result goes straight into the document). */
+  readonly warning?: boolean;
 }
 
 export function fillTemplate(template: string, args: readonly (string | number)[]): string {

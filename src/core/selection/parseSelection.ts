@@ -416,7 +416,7 @@ function parseBracketed(scanner: Scanner, head: Head, last: number, leading: str
     }
     dtype = findDtype(args);
     if (dtype && /int|long|short|bool|uint/i.test(dtype)) {
-      notes.push({ template: 'the dtype {0} holds whole numbers; normalized values need a floating-point dtype such as float32', args: [dtype] });
+      notes.push({ template: 'the dtype {0} holds whole numbers; normalized values need a floating-point dtype such as float32', args: [dtype], warning: true });
     }
     while (index < last && isSpace(text.charCodeAt(index))) index++;
   }

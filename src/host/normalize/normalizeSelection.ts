@@ -223,5 +223,6 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
+  for (const note of parsed.notes) if (note.warning) void vscode.window.showWarningMessage(vscode.l10n.t('Normalize Selection: {0}', localize(note)));
   return { ...summary, elapsedMs: Date.now() - started };
 }

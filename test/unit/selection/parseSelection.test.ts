@@ -178,3 +178,12 @@ describe('formatSelection: back in the source notation', () => {
     expect(() => formatSelection(parsed.shape, [1, 2], parsed.notation, { significantDigits: 6 })).toThrow(/holds 3 numbers/);
   });
 });
+
+describe('parseSelection: notes', () => {
+  it('warns that an integer dtype would truncate the normalized values', () => {
+    const parsed = parseSelection('torch.tensor([1, 2, 3], dtype=torch.int64)');
+    expect(parsed.notation.dtype).toBe('torch.int64');
+    expect(parsed.notes).toEqual([expect.objectContaining({ args: ['torch.int64'], warning: true })]);
+    expect(parseSelection('np.array([1, 2], dtype=np.float32)').notes).toEqual([]);
+  });
+});
