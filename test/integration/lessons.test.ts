@@ -9,7 +9,7 @@ interface Row {
   title: string;
   file: string;
   problem?: string;
-  status?: { state: 'notStarted' | 'inProgress' | 'done'; correct: number; answered: number; total: number };
+  status?: { state: 'notStarted' | 'inProgress' | 'done'; correct: number; firstTry: number; answered: number; total: number };
 }
 
 const repo = process.env.NORMALIZATION_LAB_REPO ?? path.resolve(__dirname, '../..');
@@ -84,7 +84,7 @@ describe('lessons: panel, tree and progress inside a real VS Code', () => {
       marks: { features: 'missed', batch: 'wrong' },
       expected: '',
     });
-    assert.deepStrictEqual((await sample()).status, { state: 'inProgress', correct: 0, answered: 1, total: 7 });
+    assert.deepStrictEqual((await sample()).status, { state: 'inProgress', correct: 0, firstTry: 0, answered: 1, total: 7 });
     assert.strictEqual((await answer('sample', 'sample-single', { type: 'single', choice: 'features' }))?.status, 'correct');
     assert.strictEqual((await answer('sample', 'sample-multi', { type: 'multi', choices: ['bn', 'sync'] }))?.status, 'correct');
     assert.strictEqual((await answer('sample', 'sample-fixed', { type: 'numeric', value: '1.23' }))?.status, 'correct');
@@ -94,8 +94,8 @@ describe('lessons: panel, tree and progress inside a real VS Code', () => {
     // An answer that is not a number is not an attempt.
     assert.strictEqual((await answer('sample', 'sample-numeric', { type: 'numeric', value: 'abc' }))?.status, 'invalid');
     assert.strictEqual((await sample()).status!.answered, 6);
-    assert.ok(['correct', 'wrong'].includes((await answer('sample', 'sample-numeric', { type: 'numeric', value: '1' }))!.status));
-    assert.deepStrictEqual((await sample()).status, { state: 'done', correct: 5, answered: 7, total: 7 });
+    assert.strictEqual((await answer('sample', 'sample-numeric', { type: 'numeric', value: '123456' }))?.status, 'wrong');
+    assert.deepStrictEqual((await sample()).status, { state: 'done', correct: 6, firstTry: 5, answered: 7, total: 7 });
 
     const stored = await vscode.commands.executeCommand<{ version: number; lessons: Record<string, { completedAt?: string; quizzes: Record<string, { attempts: number; last?: { seed: number } }> }> }>(
       'normalizationLab.internal.storedProgress',

@@ -25,7 +25,7 @@ const quizRecordSchema = z.object({
   /** The seed of the attempt currently shown (numbers stay the same across reloads). */
   seed: seedSchema,
   attempts: z.number().int().nonnegative(),
-  /** Whether the first graded answer was right: that is what the score counts. */
+  /** Whether the first graded answer was right (shown as "first try" next to the score). */
   firstCorrect: z.boolean().optional(),
   solved: z.boolean(),
   last: attemptSchema.optional(),
@@ -165,8 +165,10 @@ export type LessonState = 'notStarted' | 'inProgress' | 'done';
 
 export interface LessonStatus {
   readonly state: LessonState;
-  /** Quizzes right at the first graded answer. */
+  /** Quizzes answered right (at any attempt): the score the sidebar shows. */
   readonly correct: number;
+  /** Quizzes answered right at the first attempt. */
+  readonly firstTry: number;
   readonly answered: number;
   readonly total: number;
 }
@@ -175,11 +177,12 @@ export interface LessonStatus {
 export function lessonStatus(record: LessonRecord | undefined, quizIds: readonly string[]): LessonStatus {
   const quizzes = quizIds.map((id) => record?.quizzes[id]);
   const answered = quizzes.filter((quiz) => (quiz?.attempts ?? 0) > 0).length;
-  const correct = quizzes.filter((quiz) => quiz?.firstCorrect === true).length;
+  const correct = quizzes.filter((quiz) => quiz?.solved === true).length;
+  const firstTry = quizzes.filter((quiz) => quiz?.firstCorrect === true).length;
   const total = quizIds.length;
   const done = total > 0 ? answered === total : record?.openedAt !== undefined;
   const state: LessonState = done ? 'done' : answered > 0 || record?.openedAt !== undefined ? 'inProgress' : 'notStarted';
-  return { state, correct, answered, total };
+  return { state, correct, firstTry, answered, total };
 }
 
 function updateLesson(progress: Progress, lessonId: string, update: (record: LessonRecord) => LessonRecord): Progress {

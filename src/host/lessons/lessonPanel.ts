@@ -27,7 +27,8 @@ export class LessonPanel {
   static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string): LessonPanel {
     if (LessonPanel.current) {
       LessonPanel.current.panel.reveal(undefined, false);
-      void LessonPanel.current.showLesson(lessonId, 0);
+      // Already on that lesson: keep what the learner typed and where they scrolled.
+      if (LessonPanel.current.lessonId !== lessonId) void LessonPanel.current.showLesson(lessonId, 0);
       return LessonPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Normalization Lab'), vscode.ViewColumn.Active, webviewOptions(extensionUri));

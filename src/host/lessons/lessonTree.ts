@@ -36,8 +36,9 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     item.iconPath = row.problem ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(state.icon);
     const score = status.total > 0 ? vscode.l10n.t('{0}/{1} right', status.correct, status.total) : '';
     item.description = [state.text, score].filter(Boolean).join(' · ');
+    const firstTry = status.answered > 0 ? `\n\n${vscode.l10n.t('Right at the first try: {0} of {1}', status.firstTry, status.total)}` : '';
     item.tooltip = new vscode.MarkdownString(
-      [row.summary ?? '', row.problem ? `\n\n$(warning) \`${row.problem}\`` : ''].join(''),
+      [row.summary ?? '', firstTry, row.problem ? `\n\n$(warning) \`${row.problem}\`` : ''].join(''),
       true,
     );
     item.accessibilityInformation = { label: `${row.title}, ${item.description}` };

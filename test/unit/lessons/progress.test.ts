@@ -78,7 +78,7 @@ describe('loadProgress', () => {
 describe('lesson status and answers', () => {
   it('is not started, then in progress when opened, then done when every quiz is answered', () => {
     let progress = emptyProgress();
-    expect(lessonStatus(progress.lessons.l, ['q1', 'q2'])).toEqual({ state: 'notStarted', correct: 0, answered: 0, total: 2 });
+    expect(lessonStatus(progress.lessons.l, ['q1', 'q2'])).toEqual({ state: 'notStarted', correct: 0, firstTry: 0, answered: 0, total: 2 });
     progress = markOpened(progress, 'l', now);
     expect(progress.lastLesson).toBe('l');
     expect(lessonStatus(progress.lessons.l, ['q1', 'q2']).state).toBe('inProgress');
@@ -86,11 +86,11 @@ describe('lesson status and answers', () => {
     progress = answer(progress, 'q1', 'correct');
     expect(progress.lessons.l!.completedAt).toBeUndefined();
     progress = answer(progress, 'q2', 'correct');
-    expect(lessonStatus(progress.lessons.l, ['q1', 'q2'])).toEqual({ state: 'done', correct: 1, answered: 2, total: 2 });
+    expect(lessonStatus(progress.lessons.l, ['q1', 'q2'])).toEqual({ state: 'done', correct: 2, firstTry: 1, answered: 2, total: 2 });
     expect(progress.lessons.l!.completedAt).toBe(now);
   });
 
-  it('scores the first graded answer and remembers the last attempt with its seed', () => {
+  it('remembers whether the first answer was right, whether it was ever right, and the last attempt with its seed', () => {
     const progress = answer(answer(emptyProgress(), 'q1', 'wrong'), 'q1', 'correct');
     expect(progress.lessons.l!.quizzes.q1).toEqual({
       seed: 9,
