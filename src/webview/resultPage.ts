@@ -10,14 +10,15 @@ function show(view: ResultView): void {
   renderResult(root, view, (action) => post({ type: 'apply', action }));
 }
 
-// The first view arrives in the page's data attribute; later ones (a new selection) as messages.
+// The first view arrives in the page's data attribute, later ones (a new selection) as messages.
+// When a hidden panel's page is rebuilt, its saved state is newer than the data attribute.
 let initial: unknown;
 try {
   initial = JSON.parse(document.body.dataset.state ?? 'null');
 } catch {
   initial = undefined;
 }
-const firstView = parseResultView(initial) ?? parseResultView(vscode.getState());
+const firstView = parseResultView(vscode.getState()) ?? parseResultView(initial);
 if (firstView) show(firstView);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
