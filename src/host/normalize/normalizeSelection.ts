@@ -178,17 +178,6 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
     throw error;
   }
 
-  const summary: NormalizeSelectionResult = {
-    ok: true,
-    op,
-    params: completed.params,
-    shape: parsed.shape,
-    notation: parsed.notation.kind,
-    output,
-    text: outputText.replacement,
-    groupCount: result.groupCount,
-    elapsedMs: 0,
-  };
   const act = async (action: ResultAction | 'panel'): Promise<string> => {
     switch (action) {
       case 'replace':
@@ -224,5 +213,15 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
     return fail(error instanceof Error ? error.message : String(error));
   }
   for (const note of parsed.notes) if (note.warning) void vscode.window.showWarningMessage(vscode.l10n.t('Normalize Selection: {0}', localize(note)));
-  return { ...summary, elapsedMs: Date.now() - started };
+  return {
+    ok: true,
+    op,
+    params: completed.params,
+    shape: parsed.shape,
+    notation: parsed.notation.kind,
+    output,
+    text: outputText.replacement,
+    groupCount: result.groupCount,
+    elapsedMs: Date.now() - started,
+  };
 }
