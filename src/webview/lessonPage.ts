@@ -78,11 +78,19 @@ function showLesson(lesson: LessonPayload, requestedScroll: number): void {
   else restoreScrollAfterImages(body, scrollY);
 }
 
-/** Images change the page height as they arrive; scroll again once they have, unless the reader already moved. */
+let readerMoved = false;
+for (const event of ['wheel', 'keydown', 'touchmove', 'mousedown']) window.addEventListener(event, () => (readerMoved = true), { passive: true });
+
+/**
+ * The saved position was measured with the images loaded; until they are, the page is shorter
+ * and the browser's scroll anchoring shifts it. Scroll again once they have arrived, unless the
+ * reader has moved in the meantime.
+ */
 function restoreScrollAfterImages(body: HTMLElement, scrollY: number): void {
+  readerMoved = false;
   const images = [...body.querySelectorAll('img')].map((image) => image.decode().catch(() => undefined));
   void Promise.all(images).then(() => {
-    if (Math.abs(window.scrollY - scrollY) > 2 && window.scrollY < scrollY) window.scrollTo(0, scrollY);
+    if (!readerMoved) window.scrollTo(0, scrollY);
   });
 }
 
