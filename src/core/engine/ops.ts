@@ -429,7 +429,7 @@ function axisPooling(shape: number[], axis: number | null): AxisPooling {
   const inner = product(dims.slice(axis + 1));
   const groups = outer * inner;
   const statShape = shape.length === 0 ? [] : [...dims.slice(0, axis), ...dims.slice(axis + 1)];
-  const last = axis === dims.length - 1 ? ', the last axis' : '';
+  const last = axis === dims.length - 1 ? ' (the last axis)' : '';
   return {
     layout: axisLayout(outer, length, inner),
     statShape,
