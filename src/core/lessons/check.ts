@@ -1,4 +1,7 @@
+import katex from 'katex';
+import type { Token } from 'markdown-it';
 import { ComputeError, numericExpectation } from './compute';
+import { getMarkdown } from '../render/markdown';
 import { parseLesson, type Diagnostic, type Lesson } from './parse';
 import { renderLesson } from '../render/lesson';
 import type { LessonLanguage } from '../render/strings';
@@ -51,9 +54,50 @@ function checkNumeric(lesson: Lesson): Diagnostic[] {
   return diagnostics;
 }
 
+/** The first TeX error in a piece of Markdown, or undefined when all its math typesets. */
+function mathError(markdown: string): { message: string; line: number } | undefined {
+  const visit = (tokens: readonly Token[], line: number): { message: string; line: number } | undefined => {
+    for (const token of tokens) {
+      const here = token.map ? token.map[0] : line;
+      if (token.type.startsWith('math_')) {
+        try {
+          katex.renderToString(token.content, { throwOnError: true, displayMode: token.type === 'math_block', output: 'mathml' });
+        } catch (error) {
+          return { message: error instanceof Error ? error.message : String(error), line: here };
+        }
+      }
+      const inner = token.children ? visit(token.children, here) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return visit(getMarkdown().parse(markdown, {}), 0);
+}
+
+/** Math that KaTeX cannot typeset, in the lesson text (at its line) and in quiz texts (at the quiz). */
+function checkMath(lesson: Lesson): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const body = mathError(lesson.body);
+  if (body) diagnostics.push({ file: lesson.file, line: lesson.bodyOffset + body.line + 1, message: `math: ${body.message}` });
+  const lines = quizLines(lesson);
+  for (const quiz of lesson.quizzes) {
+    const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
+    if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
+    if (quiz.type === 'order') texts.push(...quiz.items);
+    for (const text of texts) {
+      const error = mathError(text);
+      if (error) {
+        diagnostics.push({ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": math: ${error.message}` });
+        break;
+      }
+    }
+  }
+  return diagnostics;
+}
+
 /**
  * Everything `npm run lessons:check` verifies, over all files of all languages: each file's
- * schema, engine-computed numbers, ids unique in the course, and the same lesson and quiz ids
+ * schema, engine-computed numbers, math that typesets, ids unique in the course, and the same lesson and quiz ids
  * in every language.
  */
 export function checkLessons(files: readonly LessonFile[]): CheckReport {
@@ -68,7 +112,7 @@ export function checkLessons(files: readonly LessonFile[]): CheckReport {
     perLanguage[source.language].quizzes += lesson.quizzes.length;
     const rendered = renderLesson(lesson, { language: source.language });
     diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
-    diagnostics.push(...checkNumeric(lesson));
+    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson));
     const lessons = byLanguage.get(source.language)!;
     const other = lessons.get(lesson.id);
     if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });

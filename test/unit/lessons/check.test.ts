@@ -47,6 +47,15 @@ describe('lessons:check', () => {
     ]);
   });
 
+  it('reports math that does not typeset, in the text at its line and in a quiz at the quiz', () => {
+    const text = '---\nid: m\ntitle: M\norder: 1\nsummary: S.\n---\n\nFine $x^2$.\n\nBroken $\\frac{1}$ here.\n\n```quiz\nid: mq\ntype: short\nprompt: What is $\\sqrt{$?\naccept: [x]\nexplain: E\n```\n';
+    const report = checkLessons([{ language: 'en', file: 'm.md', text }]);
+    expect(report.diagnostics.map(formatDiagnostic).filter((line) => line.includes('math'))).toEqual([
+      expect.stringMatching(/^m\.md:10: math: KaTeX parse error: /),
+      expect.stringMatching(/^m\.md:12: quiz "mq": math: KaTeX parse error: /),
+    ]);
+  });
+
   it('reports a normalize block the engine refuses', () => {
     const files = fixtureFiles('valid').filter((file) => file.file.includes('02-second'));
     const broken = files.map((file) => ({ ...file, text: `${file.text}\n\`\`\`normalize\nop: softmax\ninput: { shape: [2], data: [1, 2] }\nparams: { dim: 4 }\n\`\`\`\n` }));
