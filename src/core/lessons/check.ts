@@ -1,5 +1,6 @@
 import katex from 'katex';
 import type { Token } from 'markdown-it';
+import { parseLabConfig } from '../labs/labConfig';
 import { ComputeError, numericExpectation } from './compute';
 import { getMarkdown } from '../render/markdown';
 import { parseLesson, type Diagnostic, type Lesson } from './parse';
@@ -95,6 +96,17 @@ function checkMath(lesson: Lesson): Diagnostic[] {
   return diagnostics;
 }
 
+/** Lab blocks whose settings the labs would refuse (checked by the labs' own parser). */
+function checkLabs(lesson: Lesson): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const block of lesson.blocks.values()) {
+    if (block.kind !== 'lab') continue;
+    const parsed = parseLabConfig(block.lab);
+    if (!parsed.ok) diagnostics.push({ file: lesson.file, line: block.line, message: `lab: ${parsed.error}` });
+  }
+  return diagnostics;
+}
+
 /**
  * Everything `npm run lessons:check` verifies, over all files of all languages: each file's
  * schema, engine-computed numbers, math that typesets, ids unique in the course, and the same lesson and quiz ids
@@ -112,7 +124,7 @@ export function checkLessons(files: readonly LessonFile[]): CheckReport {
     perLanguage[source.language].quizzes += lesson.quizzes.length;
     const rendered = renderLesson(lesson, { language: source.language });
     diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
-    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson));
+    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson), ...checkLabs(lesson));
     const lessons = byLanguage.get(source.language)!;
     const other = lessons.get(lesson.id);
     if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });

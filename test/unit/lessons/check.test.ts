@@ -56,6 +56,12 @@ describe('lessons:check', () => {
     ]);
   });
 
+  it('reports lab settings the labs would refuse, at the lab block', () => {
+    const text = '---\nid: l\ntitle: L\norder: 1\nsummary: S.\n---\n\n```lab\nlab: linear-collapse\nlayers: 2\ncolour: red\n```\n';
+    const report = checkLessons([{ language: 'en', file: 'l.md', text }]);
+    expect(report.diagnostics.map(formatDiagnostic).filter((line) => line.includes('lab:'))).toEqual([expect.stringMatching(/^l\.md:8: lab: .*colour/)]);
+  });
+
   it('reports a normalize block the engine refuses', () => {
     const files = fixtureFiles('valid').filter((file) => file.file.includes('02-second'));
     const broken = files.map((file) => ({ ...file, text: `${file.text}\n\`\`\`normalize\nop: softmax\ninput: { shape: [2], data: [1, 2] }\nparams: { dim: 4 }\n\`\`\`\n` }));
