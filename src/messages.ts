@@ -36,7 +36,6 @@ export interface LessonPayload {
 export type LessonPageToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'navigate'; readonly direction: 'previous' | 'next' }
-  | { readonly type: 'openLesson'; readonly lessonId: string }
   | { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly response: QuizResponse }
   | { readonly type: 'newAttempt'; readonly lessonId: string; readonly quizId: string };
 
@@ -205,8 +204,6 @@ export function parseLessonPageMessage(value: unknown): LessonPageToHost | undef
       return value.direction === 'previous' || value.direction === 'next'
         ? { type: 'navigate', direction: value.direction }
         : undefined;
-    case 'openLesson':
-      return isString(value.lessonId) ? { type: 'openLesson', lessonId: value.lessonId } : undefined;
     case 'answer': {
       const response = parseQuizResponse(value.response);
       return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && response

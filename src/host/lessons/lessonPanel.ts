@@ -100,9 +100,6 @@ export class LessonPanel {
         if (target) await this.showLesson(target.lesson.id, 0);
         return;
       }
-      case 'openLesson':
-        if (this.service.find(message.lessonId)) await this.showLesson(message.lessonId, 0);
-        return;
       case 'answer': {
         const verdict = await this.service.answer(message.lessonId, message.quizId, message.response, message.seed);
         if (verdict) this.post({ type: 'answerRecorded', lessonId: message.lessonId, quizId: message.quizId, verdict });
