@@ -18,6 +18,9 @@ export const LESSON_VIEW_TYPE = 'normalizationLab.lesson';
  */
 export class LessonPanel {
   private static current: LessonPanel | undefined;
+  private static readonly shown = new vscode.EventEmitter<string>();
+  /** Fires with the lesson id each time the panel shows a lesson (the tree selects its row). */
+  static readonly onDidShowLesson = LessonPanel.shown.event;
   private readonly disposables: vscode.Disposable[] = [];
   private lessonId: string | undefined;
   private scrollY = 0;
@@ -137,6 +140,7 @@ export class LessonPanel {
       this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
     );
     this.post({ type: 'showLesson', lesson, scrollY });
+    LessonPanel.shown.fire(lesson.id);
   }
 
   dispose(): void {

@@ -15,6 +15,11 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     return element ? [] : this.service.rows();
   }
 
+  /** A flat list; `reveal` needs to know that every row is at the top. */
+  getParent(): undefined {
+    return undefined;
+  }
+
   getTreeItem(row: LessonRow): vscode.TreeItem {
     const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
     if (row.id === undefined) {

@@ -27,6 +27,10 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     service,
     tree,
     treeView,
+    LessonPanel.onDidShowLesson((lessonId) => {
+      const row = service.rows().find((candidate) => candidate.id === lessonId);
+      if (row && treeView.visible) void treeView.reveal(row, { select: true, focus: false });
+    }),
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = parseLessonPanelState(state);
