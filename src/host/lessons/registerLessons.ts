@@ -17,7 +17,8 @@ export function registerLessons(context: vscode.ExtensionContext): void {
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
   const open = (lessonId: string): string | undefined => {
-    if (!service.find(lessonId) && !service.rows().some((row) => row.file === lessonId)) return undefined;
+    const brokenFile = service.rows().some((row) => row.id === undefined && row.file === lessonId);
+    if (!service.find(lessonId) && !brokenFile) return undefined;
     LessonPanel.show(service, context.extensionUri, lessonId);
     return lessonId;
   };
