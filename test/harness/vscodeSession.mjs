@@ -96,6 +96,8 @@ export async function startVsCode(options = {}) {
     home: path.join(scratch, 'home'),
   };
   for (const folder of Object.values(folders)) fs.mkdirSync(folder, { recursive: true });
+  // VS Code puts its IPC sockets here and requires a private folder.
+  fs.mkdirSync(path.join(folders.xdg, 'runtime'), { recursive: true, mode: 0o700 });
   writeJson(path.join(folders.userData, 'User', 'settings.json'), { ...quietSettings, ...(options.settings ?? {}) });
   if (options.globalStorage) {
     // Not used yet: kept for tests that want to seed state through the extension itself.
