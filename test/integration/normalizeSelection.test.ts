@@ -36,6 +36,18 @@ async function closeTextEditorsWithoutSaving(): Promise<void> {
     await vscode.window.showTextDocument(vscode.window.visibleTextEditors[0]!.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  // The workbench reports closed editors to the extension host asynchronously; let the last
+  // of those events arrive so it cannot re-activate an old editor during the next test.
+  await settle(() => vscode.window.visibleTextEditors.length === 0);
+}
+
+/** Waits until `condition` has held for three checks in a row (50 ms apart), at most 3 s. */
+async function settle(condition: () => boolean): Promise<void> {
+  let streak = 0;
+  for (let waited = 0; waited < 3000 && streak < 3; waited += 50) {
+    streak = condition() ? streak + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('Normalize Selection inside VS Code', function () {
@@ -49,6 +61,7 @@ describe('Normalize Selection inside VS Code', function () {
 
   async function open(language: string, content: string, selected?: string): Promise<vscode.TextEditor> {
     const editor = await openAndSelect(language, content, selected);
+    await settle(() => vscode.window.activeTextEditor?.document === editor.document);
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'the new document is the active editor');
     return editor;
   }
