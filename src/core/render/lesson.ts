@@ -5,6 +5,7 @@ import { formatNumber } from '../lessons/grade';
 import { formatDiagnostic, type Diagnostic, type Lesson, type LessonBlock } from '../lessons/parse';
 import type { LabBlock, NormalizeBlock, Quiz } from '../lessons/schema';
 import { escapeHtml, getMarkdown, type LessonEnv } from './markdown';
+import { poolingSentence } from './pooling';
 import { renderStrings, type LessonLanguage, type RenderStrings } from './strings';
 
 export interface RenderOptions {
@@ -39,7 +40,7 @@ export function renderLesson(lesson: Lesson, options: RenderOptions): RenderedLe
         labs.push(block.lab);
         return labMount(block.lab, strings);
       case 'normalize': {
-        const result = normalizeTable(block.block, strings);
+        const result = normalizeTable(block.block, strings, options.language);
         if (typeof result === 'string') return result;
         const diagnostic = { file: lesson.file, line: block.line, message: `normalize: ${result.error}` };
         diagnostics.push(diagnostic);
@@ -97,7 +98,7 @@ function multiIndex(flat: number, shape: readonly number[]): string {
 const STAT_KEYS = ['count', 'mean', 'variance', 'std', 'rstd', 'min', 'max', 'rms', 'norm'] as const;
 
 /** The worked example of a ```normalize block: each element with its group, then each group's statistics. */
-function normalizeTable(block: NormalizeBlock, strings: RenderStrings): string | { error: string } {
+function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language: LessonLanguage): string | { error: string } {
   let result: OpResult;
   try {
     result = runEngine(block.op, block.input, block.params);
@@ -126,6 +127,6 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings): string |
     `<table class="nl-normalize-groups">\n<caption>${escapeHtml(strings.statistics)}</caption>\n` +
     `<thead><tr><th scope="col">${escapeHtml(strings.group)}</th>${keys.map((key) => `<th scope="col">${escapeHtml(strings.stat[key])}</th>`).join('')}</tr></thead>\n` +
     `<tbody>\n${statRows}\n</tbody>\n</table>\n` +
-    `<p class="nl-normalize-pooling">${escapeHtml(result.describePooling)}</p>\n</figure>\n`
+    `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, block.op, shape, block.params, result.describePooling))}</p>\n</figure>\n`
   );
 }

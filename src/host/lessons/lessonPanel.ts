@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { lessonLanguage } from '../../core/lessons/library';
+import type { LessonLanguage } from '../../core/render/strings';
 import {
   parseLessonPageMessage,
   type HostToLessonPage,
@@ -25,6 +28,7 @@ export class LessonPanel {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  private language: LessonLanguage = 'en';
 
   /** Shows `lessonId` in the panel, creating it or bringing it to the front. */
   static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string): LessonPanel {
@@ -62,14 +66,7 @@ export class LessonPanel {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
     panel.title = service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab');
-    const initialState: LessonPageState = { labels: pageLabels() };
-    panel.webview.html = renderPage(panel.webview, extensionUri, {
-      script: 'lessonPage',
-      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
-      title: vscode.l10n.t('Normalization Lab'),
-      initialState,
-      language: service.language,
-    });
+    this.renderShell();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => {
@@ -77,6 +74,37 @@ export class LessonPanel {
         if (message) void this.handle(message);
       }),
     );
+  }
+
+  /** The page without a lesson: `<html lang>` and the button labels in the lesson language; the lesson follows `ready`. */
+  private renderShell(): void {
+    const language = this.service.language;
+    this.language = language;
+    const initialState: LessonPageState = { labels: pageLabels(labelTranslator(this.extensionUri, language)) };
+    this.panel.webview.html = renderPage(this.panel.webview, this.extensionUri, {
+      script: 'lessonPage',
+      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
+      title: vscode.l10n.t('Normalization Lab'),
+      initialState,
+      language,
+    });
+  }
+
+  /**
+   * Shows the same lesson in the service's new language. The page is built again, since its
+   * `<html lang>` (which the labs read) and its labels belong to the language; scrolling starts at the top.
+   */
+  changeLanguage(): void {
+    if (this.language === this.service.language) return;
+    this.ready = false;
+    this.scrollY = 0;
+    if (this.lessonId !== undefined) this.panel.title = this.service.find(this.lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab');
+    this.renderShell();
+  }
+
+  /** The language of the page now shown (its `<html lang>`). */
+  get pageLanguage(): LessonLanguage {
+    return this.language;
   }
 
   /** Shows the current lesson afresh (after Reset Progress or a reload of the lesson files). */
@@ -150,34 +178,57 @@ export class LessonPanel {
   }
 }
 
-function pageLabels(): LessonPageLabels {
+type Translate = (message: string, ...args: string[]) => string;
+
+/**
+ * The page's labels in the lesson language. That is usually VS Code's display language, where
+ * `vscode.l10n` has them; when the lessonLanguage setting picks another one, they come from that
+ * language's bundle (English: the messages themselves).
+ */
+function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Translate {
+  if (language === lessonLanguage(vscode.env.language)) return (message, ...args) => vscode.l10n.t(message, ...args);
+  let bundle: Record<string, unknown> = {};
+  if (language !== 'en') {
+    try {
+      bundle = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${language}.json`).fsPath, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // No bundle: English labels on a page in another language are still usable.
+    }
+  }
+  return (message, ...args) => {
+    const template = typeof bundle[message] === 'string' ? (bundle[message] as string) : message;
+    return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+  };
+}
+
+function pageLabels(t: Translate): LessonPageLabels {
   return {
-    check: vscode.l10n.t('Check answer'),
-    hint: vscode.l10n.t('Show a hint'),
-    noMoreHints: vscode.l10n.t('No more hints'),
-    newNumbers: vscode.l10n.t('Try new numbers'),
-    correct: vscode.l10n.t('Correct.'),
-    wrong: vscode.l10n.t('Not quite.'),
-    expected: vscode.l10n.t('Expected answer: {0}', '{0}'),
-    explanation: vscode.l10n.t('Explanation'),
-    previous: vscode.l10n.t('Previous: {0}', '{0}'),
-    next: vscode.l10n.t('Next: {0}', '{0}'),
-    lessonOf: vscode.l10n.t('Lesson {0} of {1}', '{0}', '{1}'),
-    yourAnswer: vscode.l10n.t('Your answer'),
-    moveUp: vscode.l10n.t('Move up: {0}', '{0}'),
-    moveDown: vscode.l10n.t('Move down: {0}', '{0}'),
-    movedTo: vscode.l10n.t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
-    markCorrect: vscode.l10n.t('(right)'),
-    markWrong: vscode.l10n.t('(wrong)'),
-    markMissed: vscode.l10n.t('(should have been picked)'),
+    check: t('Check answer'),
+    hint: t('Show a hint'),
+    noMoreHints: t('No more hints'),
+    newNumbers: t('Try new numbers'),
+    correct: t('Correct.'),
+    wrong: t('Not quite.'),
+    expected: t('Expected answer: {0}', '{0}'),
+    explanation: t('Explanation'),
+    previous: t('Previous: {0}', '{0}'),
+    next: t('Next: {0}', '{0}'),
+    lessonOf: t('Lesson {0} of {1}', '{0}', '{1}'),
+    yourAnswer: t('Your answer'),
+    moveUp: t('Move up: {0}', '{0}'),
+    moveDown: t('Move down: {0}', '{0}'),
+    movedTo: t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
+    markCorrect: t('(right)'),
+    markWrong: t('(wrong)'),
+    markMissed: t('(should have been picked)'),
     invalid: {
-      empty: vscode.l10n.t('Give an answer first.'),
-      notANumber: vscode.l10n.t('Type a number, e.g. 1.22 or -0.5.'),
-      wrongType: vscode.l10n.t('This answer does not fit the question.'),
-      unknownChoice: vscode.l10n.t('Pick one of the offered options.'),
-      notAPermutation: vscode.l10n.t('Put every item in the list exactly once.'),
+      empty: t('Give an answer first.'),
+      notANumber: t('Type a number, e.g. 1.22 or -0.5.'),
+      wrongType: t('This answer does not fit the question.'),
+      unknownChoice: t('Pick one of the offered options.'),
+      notAPermutation: t('Put every item in the list exactly once.'),
     },
-    problems: vscode.l10n.t('Problems in this lesson file'),
-    loading: vscode.l10n.t('Loading the lesson…'),
+    problems: t('Problems in this lesson file'),
+    loading: t('Loading the lesson…'),
   };
 }

@@ -9,6 +9,7 @@ import { lessonStatus, markOpened, recordAnswer, setSeed, type LessonStatus } fr
 import { freshSeed, type Seed } from '../../core/lessons/random';
 import { renderLesson } from '../../core/render/lesson';
 import { quizView, type QuizView } from '../../core/render/quizView';
+import type { LessonLanguage } from '../../core/render/strings';
 import type { LessonPayload, QuizProgressView } from '../../messages';
 import type { ProgressStore } from './progressStore';
 
@@ -43,7 +44,7 @@ export interface LessonRow {
 
 /**
  * The lessons as the learner sees them: loaded from the extension's `lessons/` folder in the
- * display language, with progress. Everything that changes progress goes through here, so the
+ * lesson language (the setting, else the display language), with progress. Everything that changes progress goes through here, so the
  * tree and the panel learn about it from `onDidChange`.
  */
 export class LessonService implements vscode.Disposable {
@@ -55,16 +56,28 @@ export class LessonService implements vscode.Disposable {
   constructor(
     private root: string,
     readonly progress: ProgressStore,
-    readonly language = lessonLanguage(vscode.env.language),
+    private currentLanguage = lessonLanguage(vscode.env.language),
   ) {
-    this.library = buildLibrary(readLessonFolder(root), language);
+    this.library = buildLibrary(readLessonFolder(root), currentLanguage);
     this.subscription = progress.onDidChange(() => this.changed.fire());
+  }
+
+  /** The language lessons are picked in (a lesson missing in it is shown in English). */
+  get language(): LessonLanguage {
+    return this.currentLanguage;
+  }
+
+  /** Picks the lessons again in another language (the lessonLanguage setting changed). */
+  setLanguage(language: LessonLanguage): void {
+    if (language === this.currentLanguage) return;
+    this.currentLanguage = language;
+    this.reload();
   }
 
   /** Reads the lesson files again, optionally from another folder (tests use a fixture folder). */
   reload(root = this.root): void {
     this.root = root;
-    this.library = buildLibrary(readLessonFolder(root), this.language);
+    this.library = buildLibrary(readLessonFolder(root), this.currentLanguage);
     this.changed.fire();
   }
 

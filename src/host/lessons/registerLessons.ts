@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { chooseLessonLanguage } from '../../core/lessons/library';
 import { PROGRESS_KEY } from '../../core/lessons/progress';
 import { parseLessonPanelState, parseQuizResponse } from '../../messages';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
@@ -6,13 +7,20 @@ import { LessonService, type LessonRow } from './lessonService';
 import { LessonTree } from './lessonTree';
 import { ProgressStore } from './progressStore';
 
+const LESSON_LANGUAGE_SETTING = 'normalizationLab.lessonLanguage';
+
+/** The lesson language: the setting, or VS Code's display language when it says `auto`. */
+function configuredLessonLanguage() {
+  return chooseLessonLanguage(vscode.workspace.getConfiguration().get(LESSON_LANGUAGE_SETTING), vscode.env.language);
+}
+
 /**
  * Lessons, quizzes and progress: the sidebar tree, the lesson panel (and its serializer), and
  * the commands. Returns nothing; tests reach the same code through the commands' return values.
  */
 export function registerLessons(context: vscode.ExtensionContext): void {
   const progress = new ProgressStore(context.globalState);
-  const service = new LessonService(vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath, progress);
+  const service = new LessonService(vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath, progress, configuredLessonLanguage());
   const tree = new LessonTree(service);
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
@@ -28,6 +36,12 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     service,
     tree,
     treeView,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(LESSON_LANGUAGE_SETTING)) return;
+      // The tree hears it from the service; the panel builds its page again in the new language.
+      service.setLanguage(configuredLessonLanguage());
+      LessonPanel.active?.changeLanguage();
+    }),
     LessonPanel.onDidShowLesson((lessonId) => {
       const row = service.rows().find((candidate) => candidate.id === lessonId);
       if (row && treeView.visible) void treeView.reveal(row, { select: true, focus: false });
@@ -90,6 +104,11 @@ function registerInternalCommands(context: vscode.ExtensionContext, service: Les
       return service.answer(lessonId, quizId, parsed);
     }),
     vscode.commands.registerCommand('normalizationLab.internal.panelLesson', (): string | undefined => LessonPanel.active?.currentLessonId),
+    /** What the panel shows: lesson id, tab title and the page's language (its `<html lang>`). */
+    vscode.commands.registerCommand('normalizationLab.internal.panelPage', () => {
+      const panel = LessonPanel.active;
+      return panel ? { lessonId: panel.currentLessonId, title: panel.panel.title, language: panel.pageLanguage } : undefined;
+    }),
     /** Replaces the stored progress with `value` and loads it as at start-up; returns the warnings. */
     vscode.commands.registerCommand('normalizationLab.internal.setStoredProgress', async (value: unknown): Promise<readonly string[]> => {
       await context.globalState.update(PROGRESS_KEY, value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, lessonLanguage } from '../../../src/core/lessons/library';
+import { buildLibrary, chooseLessonLanguage, lessonLanguage } from '../../../src/core/lessons/library';
 import { fixtureFiles } from './fixtures';
 
 describe('buildLibrary', () => {
@@ -41,5 +41,16 @@ describe('buildLibrary', () => {
 
   it('maps display languages to lesson folders', () => {
     expect(['zh-cn', 'zh-CN', 'zh-hans', 'zh-tw', 'en', 'de'].map(lessonLanguage)).toEqual(['zh-cn', 'zh-cn', 'zh-cn', 'en', 'en', 'en']);
+  });
+
+  it('the lessonLanguage setting overrides the display language; auto and unknown values follow it', () => {
+    expect(chooseLessonLanguage('zh-cn', 'en')).toBe('zh-cn');
+    expect(chooseLessonLanguage('en', 'zh-cn')).toBe('en');
+    expect(chooseLessonLanguage('auto', 'zh-cn')).toBe('zh-cn');
+    expect(chooseLessonLanguage('auto', 'de')).toBe('en');
+    expect(chooseLessonLanguage(undefined, 'zh-hans')).toBe('zh-cn');
+    // A hand-edited settings.json can hold anything; it must not break the lessons.
+    expect(chooseLessonLanguage('fr', 'zh-cn')).toBe('zh-cn');
+    expect(chooseLessonLanguage(42, 'en')).toBe('en');
   });
 });

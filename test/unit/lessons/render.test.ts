@@ -116,6 +116,13 @@ describe('renderLesson', () => {
     expect(html).toContain('交互实验“tensor-explorer”');
   });
 
+  it('says under a worked example what was pooled, in the lesson language', () => {
+    const pooling = (language: 'en' | 'zh-cn') =>
+      /<p class="nl-normalize-pooling">([^<]*)<\/p>/.exec(renderLesson(parseLesson('x.md', lessonText).lesson!, { language, resolveMedia }).html)?.[1];
+    expect(pooling('en')).toBe('the whole input is one slice, pooled over its 3 values (last axis)');
+    expect(pooling('zh-cn')).toBe('整个输入是一个切片，在它的 3 个值上汇总（最后一个轴）');
+  });
+
   it('reports an engine error of a normalize block in place and in the diagnostics', () => {
     const text = '---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n\n```normalize\nop: group_norm\ninput: { shape: [1, 4, 1], data: [1, 2, 3, 4] }\nparams: { num_groups: 3 }\n```\n';
     const rendered = renderLesson(parseLesson('x.md', text).lesson!, { language: 'en' });
