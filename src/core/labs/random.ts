@@ -3,20 +3,12 @@
  * set, so a lesson's `seed:` shows every learner the same starting picture and tests can pin runs.
  */
 
-/** A generator of uniform numbers in [0, 1). */
-export type Random = () => number;
+import { seededRandom, type Random } from '../random';
 
-/** mulberry32: a 32-bit state generator, small and fast, with good enough statistics for lab data. */
-export function createRandom(seed: number): Random {
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
+
+/** The core's seeded generator (mulberry32), under the name the labs use. */
+export const createRandom: (seed: number) => Random = seededRandom;
 
 /** Uniform in [low, high). */
 export function uniform(random: Random, low: number, high: number): number {

@@ -1,19 +1,10 @@
+import { seededRandom } from '../random';
 import type { ParamSpec } from './schema';
+
+export { seededRandom };
 
 /** A 32-bit seed as stored with an attempt. */
 export type Seed = number;
-
-/** Mulberry32: a tiny, fast, well-mixed 32-bit generator; the same seed gives the same sequence everywhere. */
-export function seededRandom(seed: Seed): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fresh seed for a new attempt (not reproducible on purpose; the result is what gets stored). */
 export function freshSeed(): Seed {
