@@ -222,7 +222,11 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
       tensorArea.replaceChildren(errorBox(words.tooMany(data.length, MAX_DRAWN_CELLS)));
       return;
     }
-    const params = op === originalOp && options.params ? options.params : explorerParams(op, shape, groups);
+    // The op as first given keeps its params (a selection's eps, weight, …), except that GroupNorm's slider sets the group count.
+    const params =
+      op === originalOp && options.params
+        ? { ...options.params, ...(op === 'group_norm' && { num_groups: groups }) }
+        : explorerParams(op, shape, groups);
     try {
       pooling = computePooling({ op, shape, data, params });
     } catch (error) {
