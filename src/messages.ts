@@ -4,6 +4,7 @@
  * `parse…` functions before it is used.
  */
 
+import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/selectionExplorer';
 import type { QuizResponse, Verdict } from './core/lessons/grade';
 import type { QuizView } from './core/render/quizView';
 
@@ -133,6 +134,8 @@ export interface ResultLabels {
   readonly moreGroups: string;
   readonly editUnavailable: string;
   readonly notes: string;
+  readonly explore: string;
+  readonly exploreIntro: string;
 }
 
 export interface ResultView {
@@ -149,6 +152,8 @@ export interface ResultView {
   readonly truncated: boolean;
   readonly groups: readonly ResultGroupView[];
   readonly grid: ResultGridView;
+  /** The selection's numbers for the tensor explorer; absent when it cannot show them (see `selectionExplorer`). */
+  readonly explorer?: SelectionExplorer;
   readonly notes: readonly string[];
   /** False after a reload: the selection the result came from is gone, only Copy still works. */
   readonly canEdit: boolean;
@@ -310,6 +315,7 @@ export function parseResultView(value: unknown): ResultView | undefined {
     Array.isArray(value.groups) &&
     value.groups.every(isResultGroupView) &&
     isResultGridView(value.grid) &&
+    (value.explorer === undefined || parseSelectionExplorer(value.explorer, value.shape as number[]) !== undefined) &&
     isTexts(value.notes) &&
     typeof value.canEdit === 'boolean' &&
     isRecord(labels) &&

@@ -20,14 +20,20 @@ try {
 }
 const firstView = parseResultView(vscode.getState()) ?? parseResultView(initial);
 if (firstView) show(firstView);
+// The host answers `ready` with its view, usually the one already drawn; drawing that again would
+// reset what the learner has already done in the explorer. Any later view is drawn, even an equal one.
+let drawnBeforeReady = firstView ? JSON.stringify(firstView) : undefined;
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostToResultPage(event.data);
   if (!message) return;
   switch (message.type) {
-    case 'showResult':
-      show(message.view);
+    case 'showResult': {
+      const echo = drawnBeforeReady !== undefined && JSON.stringify(message.view) === drawnBeforeReady;
+      drawnBeforeReady = undefined;
+      if (!echo) show(message.view);
       return;
+    }
     case 'actionDone':
       showStatus(root, message.action, message.message, message.ok);
       return;

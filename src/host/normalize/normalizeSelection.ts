@@ -193,6 +193,8 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
         const notes = [...parsed.notes, ...completed.notes].map(localize);
         const view = buildResultView({
           title: vscode.l10n.t('{0} of {1}', vscode.l10n.t(OPERATIONS[op].label), `[${parsed.shape.join(', ')}]`),
+          op,
+          opParams: completed.params,
           params: describeParams(completed.params),
           notation: vscode.l10n.t(describeNotation(parsed.notation)),
           shape: parsed.shape,

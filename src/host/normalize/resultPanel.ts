@@ -51,7 +51,7 @@ export class ResultPanel {
     this.handler = handler;
     panel.webview.html = renderPage(panel.webview, extensionUri, {
       script: 'resultPage',
-      styles: ['media/common.css', 'media/result.css'],
+      styles: ['media/common.css', 'media/labs.css', 'media/result.css'],
       title: view?.title ?? vscode.l10n.t('Normalization result'),
       initialState: view ?? null,
       language: vscode.env.language,

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { OpResult } from '../../core/engine';
+import type { OpName } from '../../core/engine/types';
+import { selectionExplorer } from '../../core/labs/selectionExplorer';
 import { formatNumber } from '../../core/selection';
 import type { ResultGroupView, ResultLabels, ResultView } from '../../messages';
 
@@ -35,6 +37,10 @@ export function resultLabels(): ResultLabels {
     moreGroups: vscode.l10n.t('Showing {0} of {1} groups.'),
     editUnavailable: vscode.l10n.t('Restored after a reload: the original selection is gone, so only Copy is available.'),
     notes: vscode.l10n.t('Notes'),
+    explore: vscode.l10n.t('Explore the pooling'),
+    exploreIntro: vscode.l10n.t(
+      "Your numbers under each normalization: switch the operation to see which values it pools together, hover a cell for its group's mean and std and its value before and after, or edit a value to see its group's statistics move.",
+    ),
   };
 }
 
@@ -44,6 +50,10 @@ function preview(text: string): { text: string; cut: boolean } {
 
 export interface ResultViewInput {
   readonly title: string;
+  readonly op: OpName;
+  /** The params the result was computed with (PyTorch names), for the explorer. */
+  readonly opParams: Readonly<Record<string, unknown>>;
+  /** The same params as one line of text, for the summary. */
   readonly params: string;
   readonly notation: string;
   readonly shape: readonly number[];
@@ -54,7 +64,10 @@ export interface ResultViewInput {
   readonly notes: readonly string[];
 }
 
-/** What the result page shows: texts cut to a readable length, the first groups, a grid of the first rows and columns. */
+/**
+ * What the result page shows: texts cut to a readable length, the first groups, a grid of the
+ * first rows and columns, and the selection for the tensor explorer when it can show it.
+ */
 export function buildResultView(input: ResultViewInput): ResultView {
   const { shape, result } = input;
   const totalColumns = shape.length === 0 ? 1 : shape[shape.length - 1]!;
@@ -82,6 +95,7 @@ export function buildResultView(input: ResultViewInput): ResultView {
     ...(stats.min !== undefined ? { min: stats.min } : {}),
     ...(stats.max !== undefined ? { max: stats.max } : {}),
   }));
+  const explorer = selectionExplorer(input.op, shape, input.inputData, input.opParams);
   const inputPreview = preview(input.inputText);
   const outputPreview = preview(input.outputText);
   return {
@@ -97,6 +111,7 @@ export function buildResultView(input: ResultViewInput): ResultView {
     truncated: inputPreview.cut || outputPreview.cut,
     groups: listed,
     grid: { rows, columns, totalRows, totalColumns, groups, inputs, outputs },
+    ...(explorer && { explorer }),
     notes: [...input.notes],
     canEdit: true,
     labels: resultLabels(),

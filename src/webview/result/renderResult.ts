@@ -1,7 +1,12 @@
+import { parseSelectionExplorer } from '../../core/labs/selectionExplorer';
 import { fillTemplate, formatNumber } from '../../core/selection';
 import type { ResultAction, ResultView } from '../../messages';
+import { mountTensorExplorer } from '../labs/tensorExplorer';
 
-/** Colours cycle through this many theme chart colours; the group number is always written too. */
+/**
+ * Colours cycle through this many theme chart colours, the first six in the tensor explorer's
+ * order; the group number (from 1, as the explorer says it) is always written too.
+ */
 export const GROUP_COLOURS = 8;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -60,9 +65,9 @@ function grid(view: ResultView): HTMLElement {
     for (let column = 0; column < cells.columns; column++) {
       const index = row * cells.columns + column;
       const group = cells.groups[index]!;
-      const description = fillTemplate(labels.gridCell, [row, column, cells.inputs[index]!, cells.outputs[index]!, group]);
+      const description = fillTemplate(labels.gridCell, [row, column, cells.inputs[index]!, cells.outputs[index]!, group + 1]);
       line.append(
-        element('td', { class: `group group-${group % GROUP_COLOURS}`, title: description, 'aria-label': description }, element('span', { class: 'value' }, cells.outputs[index]!), element('span', { class: 'group-index', 'aria-hidden': 'true' }, `g${group}`)),
+        element('td', { class: `group group-${group % GROUP_COLOURS}`, title: description, 'aria-label': description }, element('span', { class: 'value' }, cells.outputs[index]!), element('span', { class: 'group-index', 'aria-hidden': 'true' }, `g${group + 1}`)),
       );
     }
     body.append(line);
@@ -87,7 +92,7 @@ function groupTable(view: ResultView): HTMLElement {
       element(
         'tr',
         {},
-        element('th', { scope: 'row', class: `group group-${group.index % GROUP_COLOURS}` }, `g${group.index}`),
+        element('th', { scope: 'row', class: `group group-${group.index % GROUP_COLOURS}` }, `g${group.index + 1}`),
         element('td', {}, String(group.count)),
         ...statistics.map((name) => element('td', {}, statistic(group[name]))),
       ),
@@ -99,12 +104,39 @@ function groupTable(view: ResultView): HTMLElement {
   return element('section', {}, ...parts);
 }
 
+/**
+ * The tensor explorer on the selection's own numbers, starting at the result on show; it draws
+ * every cell with its group, so it takes the simple grid's place. Undefined when the view has no
+ * explorer or it cannot start, and then the page shows the grid.
+ */
+function explorer(view: ResultView): HTMLElement | undefined {
+  const options = parseSelectionExplorer(view.explorer, view.shape);
+  if (!options) return undefined;
+  const lab = element('div', { class: 'nl-lab', 'data-lab': 'tensor-explorer' });
+  try {
+    mountTensorExplorer(lab, options);
+  } catch {
+    return undefined;
+  }
+  lab.dataset.mounted = 'true';
+  return element(
+    'section',
+    { class: 'explorer-section', 'aria-labelledby': 'explorer-heading' },
+    element('h2', { id: 'explorer-heading' }, view.labels.explore),
+    element('p', { class: 'note' }, view.labels.exploreIntro),
+    lab,
+  );
+}
+
 /** Replaces the page's content with the view. */
 export function renderResult(root: HTMLElement, view: ResultView, onAction: (action: ResultAction) => void): void {
   const parts: Node[] = [element('h1', {}, view.title), summary(view)];
   if (view.notes.length) parts.push(element('ul', { class: 'notes', 'aria-label': view.labels.notes }, ...view.notes.map((note) => element('li', {}, note))));
   if (!view.canEdit) parts.push(element('p', { class: 'note' }, view.labels.editUnavailable));
-  parts.push(actions(view, onAction), sideBySide(view), grid(view), groupTable(view));
+  parts.push(actions(view, onAction), sideBySide(view), groupTable(view));
+  // A view saved before the explorer existed has neither it nor its labels: it gets the grid.
+  const lab = view.labels.explore ? explorer(view) : undefined;
+  parts.push(lab ?? grid(view));
   root.replaceChildren(...parts);
 }
 

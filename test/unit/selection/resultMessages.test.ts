@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_DRAWN_CELLS } from '../../../src/core/labs/tensorExplorer';
 import { parseHostToResultPage, parseResultPageMessage, parseResultView, type ResultView } from '../../../src/messages';
 
 const labels = Object.fromEntries(
-  ['input', 'output', 'shape', 'notation', 'params', 'pooling', 'groups', 'group', 'count', 'mean', 'std', 'rstd', 'min', 'max', 'grid', 'gridCell', 'replace', 'insertBelow', 'copy', 'truncated', 'moreGroups', 'editUnavailable', 'notes'].map((key) => [key, key]),
+  ['input', 'output', 'shape', 'notation', 'params', 'pooling', 'groups', 'group', 'count', 'mean', 'std', 'rstd', 'min', 'max', 'grid', 'gridCell', 'replace', 'insertBelow', 'copy', 'truncated', 'moreGroups', 'editUnavailable', 'notes', 'explore', 'exploreIntro'].map((key) => [key, key]),
 ) as unknown as ResultView['labels'];
 
 const view: ResultView = {
@@ -50,6 +51,36 @@ describe('result page messages', () => {
     ['a missing label', { labels: { ...labels, copy: 3 } }],
     ['a missing canEdit', { canEdit: undefined }],
   ])('a view with %s is refused (also as restored state)', (_, change) => {
+    const broken = { ...view, ...change };
+    expect(parseResultView(broken)).toBeUndefined();
+    expect(parseHostToResultPage({ type: 'showResult', view: broken })).toBeUndefined();
+  });
+
+  const explorer = { op: 'layer_norm', shape: [2, 2], data: [1, 2, 3, 4], params: { normalized_shape: [2], eps: 1e-5 } } as const;
+  const withExplorer = { ...view, explorer };
+
+  it('a view with the selection for the tensor explorer is accepted as is, and without one too', () => {
+    expect(parseResultView(withExplorer)?.explorer).toEqual(explorer);
+    expect(parseHostToResultPage({ type: 'showResult', view: withExplorer })).toEqual({ type: 'showResult', view: withExplorer });
+    expect(parseResultView(view)?.explorer).toBeUndefined();
+  });
+
+  const big = Array.from({ length: MAX_DRAWN_CELLS + 2 }, (_, i) => i);
+  it.each([
+    ['fewer values than its shape holds', { explorer: { ...explorer, data: [1, 2, 3] } }],
+    ['a value that is not a number', { explorer: { ...explorer, data: [1, 2, '3', 4] } }],
+    ['a NaN that became null in JSON', { explorer: { ...explorer, data: [1, 2, null, 4] } }],
+    ['no values', { explorer: { op: explorer.op, shape: explorer.shape, params: explorer.params } }],
+    ['no params', { explorer: { op: explorer.op, shape: explorer.shape, data: explorer.data } }],
+    ['params that are a list', { explorer: { ...explorer, params: [2] } }],
+    ['an op the explorer does not offer', { explorer: { ...explorer, op: 'softmax', params: { dim: -1 } } }],
+    ['an op the engine does not know', { explorer: { ...explorer, op: 'magic_norm' } }],
+    ['a shape other than the result\'s', { explorer: { ...explorer, shape: [4, 1] } }],
+    ['a vector', { shape: [4], grid: { ...view.grid, rows: 1, columns: 4, totalRows: 1, totalColumns: 4 }, explorer: { ...explorer, shape: [4] } }],
+    ['more values than the explorer draws', { shape: [big.length / 2, 2], explorer: { ...explorer, shape: [big.length / 2, 2], data: big } }],
+    ['a group count of zero', { explorer: { ...explorer, groups: 0 } }],
+    ['a string instead of an object', { explorer: 'layer_norm' }],
+  ])('an explorer with %s makes the view refused (also as restored state)', (_, change) => {
     const broken = { ...view, ...change };
     expect(parseResultView(broken)).toBeUndefined();
     expect(parseHostToResultPage({ type: 'showResult', view: broken })).toBeUndefined();
