@@ -105,6 +105,9 @@ export function ensureToolchain() {
     // node-gyp builds code-server's native modules against Node 24's own headers, offline.
     npm_config_nodedir: nodeFolder,
   };
+  // Under `npm test` the outer npm exports its own identity ("node/v20"); the inner npm would pass
+  // it on, and code-server's postinstall reads the Node version from it and refuses to install.
+  for (const inherited of ['npm_config_user_agent', 'npm_node_execpath', 'npm_execpath']) delete env24[inherited];
   const codeServerFolder = installPinned('codeServer', 'code-server', env24);
   const codeServerEntry = path.join(codeServerFolder, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is missing its entry point: ${codeServerEntry}`);
