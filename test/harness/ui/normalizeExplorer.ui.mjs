@@ -10,7 +10,13 @@ export const settings = { 'workbench.colorTheme': 'Default Dark Modern' };
 // Shape (2, 4, 3): N = 2 samples, C = 4 channels, L = 3 positions.
 const selection =
   'x = [[[0.5, 1.0, 1.5], [2.0, 4.0, 6.0], [-1.0, 0.0, 1.0], [3.0, 3.5, 2.5]], [[1.0, 2.0, 3.0], [0.0, 0.5, 1.0], [5.0, 4.0, 3.0], [-2.0, -1.0, 0.0]]]';
-export const files = { 'activations.py': `${selection}\n`, 'logits.py': 'z = [[1.0, 2.0, 3.0], [0.5, 0.5, 4.0]]\n' };
+// The largest selection the explorer takes: 32 × 64 = 2048 values (MAX_DRAWN_CELLS).
+const largest = Array.from({ length: 32 }, (_, row) => `[${Array.from({ length: 64 }, (_, column) => (((row * 64 + column) * 37) % 41) / 10 - 2).join(', ')}]`);
+export const files = {
+  'activations.py': `${selection}\n`,
+  'logits.py': 'z = [[1.0, 2.0, 3.0], [0.5, 0.5, 4.0]]\n',
+  'largest.py': `x = [${largest.join(', ')}]\n`,
+};
 
 /**
  * Selects all of the editor's text and runs Normalize Selection from its context menu. The menu
@@ -126,6 +132,28 @@ export const tests = [
       assert.equal(await frame.locator('table.grid td.group').count(), 6);
       assert.deepEqual(await frame.locator('table.grid td .group-index').allInnerTexts(), ['g1', 'g1', 'g1', 'g2', 'g2', 'g2'], 'groups numbered from 1, as the explorer numbers them');
       shots.push(await screenshot(page, 'normalize-explorer-5-softmax-grid'));
+    },
+  },
+  {
+    name: 'the largest selection it takes (32 × 64): the hovered cell\'s details stay in the window',
+    async run({ page, shots }) {
+      await openFile(page, 'largest.py');
+      await normalizeFromContextMenu(page, page.locator('.editor-group-container.active .monaco-editor .view-lines').first());
+      await acceptQuickPick(page, 'Layer normalization');
+      await acceptQuickPick(page); // normalized_shape: the last axis
+      await acceptQuickPick(page); // eps
+      const { root } = await explorer(page);
+      await poll('LayerNorm on 32 rows', async () => (await groupCount(root)) === '32');
+      assert.equal(await root.locator('.nl-lab-cell').count(), 2048);
+      await root.locator('select.nl-lab-op').selectOption('batch_norm');
+      await poll('BatchNorm: one group per column', async () => (await groupCount(root)) === '64');
+      await root.locator('.nl-lab-cell[data-index="70"]').hover();
+      await poll('the column of the hovered cell lit', async () => (await root.locator('.nl-lab-cell-active').count()) === 32);
+      const details = root.locator('.nl-lab-details');
+      assert.match(await details.innerText(), /row 1, column 6/);
+      const [top, bottom, height] = await details.evaluate((node) => [node.getBoundingClientRect().top, node.getBoundingClientRect().bottom, window.innerHeight]);
+      assert.ok(top >= 0 && bottom <= height + 1, `the details are inside the window (top ${top}, bottom ${bottom}, window ${height})`);
+      shots.push(await screenshot(page, 'normalize-explorer-6-largest-batchnorm'));
     },
   },
 ];
