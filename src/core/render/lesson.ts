@@ -116,7 +116,7 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language:
     .map((stats, group) => `<tr><th scope="row">${group}</th>${keys.map((key) => (stats[key] === undefined ? '<td></td>' : cell(stats[key]!))).join('')}</tr>`)
     .join('\n');
   const params = Object.entries(block.params ?? {})
-    .map(([key, value]) => ` · ${escapeHtml(key)} = ${escapeHtml(JSON.stringify(value))}`)
+    .map(([key, value]) => ` · ${escapeHtml(key)} = ${escapeHtml(Array.isArray(value) ? `[${value.map((item) => JSON.stringify(item)).join(', ')}]` : JSON.stringify(value))}`)
     .join('');
   const caption = block.caption ? `<figcaption>${getMarkdown().renderInline(block.caption)}</figcaption>\n` : '';
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/core/lessons/parse';
 import { renderLesson } from '../../../src/core/render/lesson';
-import { getMarkdown } from '../../../src/core/render/markdown';
+import { getMarkdown, renderInline, renderMarkdown, unicodeMathVariants } from '../../../src/core/render/markdown';
 import { quizView } from '../../../src/core/render/quizView';
 import { fixtureText } from './fixtures';
 
@@ -114,6 +114,33 @@ describe('renderLesson', () => {
     const html = renderLesson(parseLesson('x.md', lessonText).lesson!, { language: 'zh-cn', resolveMedia }).html;
     expect(html).toContain('<th scope="col">输入</th>');
     expect(html).toContain('交互实验“tensor-explorer”');
+  });
+
+  it('drops a line break between Chinese characters, which would show as a space, and keeps it next to Latin text and math', () => {
+    expect(renderMarkdown('年龄（20 到 70 岁）。\n问题本身\n**粗体**\n其他\nword\n$x$\n的')).toBe(
+      '<p>年龄（20 到 70 岁）。问题本身<strong>粗体</strong>其他\nword\n' + renderInline('$x$') + '\n的</p>\n',
+    );
+    expect(renderMarkdown('one\ntwo —\nthree')).toBe('<p>one\ntwo —\nthree</p>\n');
+    expect(renderMarkdown('做法——\n又是“这样”\n的')).toBe('<p>做法——又是“这样”的</p>\n');
+  });
+
+  it('writes bold and double-struck letters as Unicode characters, which MathML Core browsers show', () => {
+    const html = renderInline('$\\mathbf{x} \\in \\mathbb{R}^D$, $\\mathbf{W1}$');
+    expect(html).toContain('<mi>𝐱</mi>');
+    expect(html).toContain('<mi>ℝ</mi>');
+    expect(html).toContain('<mi>𝐖</mi><mn>𝟏</mn>');
+    expect(html).not.toContain('mathvariant="bold"');
+    expect(html).not.toContain('mathvariant="double-struck"');
+    // Letters Unicode has no styled form for keep KaTeX's markup.
+    expect(unicodeMathVariants('<mi mathvariant="bold">α</mi>')).toBe('<mi mathvariant="bold">α</mi>');
+    expect(unicodeMathVariants('<mi mathvariant="double-struck">A</mi><mi mathvariant="double-struck">k</mi>')).toBe('<mi>𝔸</mi><mi>𝕜</mi>');
+  });
+
+  it('writes the list params of a worked example like its shape, with a space after each comma', () => {
+    const text = '---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n\n```normalize\nop: batch_norm\ninput: { shape: [2, 2], data: [1, 2, 3, 4] }\nparams: { training: false, running_mean: [3.5, 35], running_var: [1, 2] }\n```\n';
+    expect(renderLesson(parseLesson('x.md', text).lesson!, { language: 'en' }).html).toContain(
+      '<code>batch_norm</code> · shape [2, 2] · training = false · running_mean = [3.5, 35] · running_var = [1, 2]</p>',
+    );
   });
 
   it('says under a worked example what was pooled, in the lesson language', () => {
