@@ -1,7 +1,7 @@
 // Normalize Selection as a person uses it: select numbers, right-click, answer the pickers, read
 // the result panel, replace the selection, and undo it in one step.
 import * as assert from 'node:assert/strict';
-import { openFile, poll, screenshot, webviewFrameWith } from './workbench.mjs';
+import { acceptQuickPick, normalizeFromContextMenu, openFile, poll, screenshot, webviewFrameWith } from './workbench.mjs';
 
 export const settings = { 'workbench.colorTheme': 'Default Dark Modern' };
 
@@ -15,23 +15,12 @@ async function editorText(page) {
   return (await editorLines(page).innerText()).replace(/\u00a0/g, ' ').trim();
 }
 
-async function acceptQuickPick(page, filter) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  if (filter) await input.fill(filter);
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-}
-
 export const tests = [
   {
     name: 'context menu → LayerNorm → the result panel shows output, statistics and groups',
     async run({ page, shots }) {
       await openFile(page, 'weights.py');
-      await editorLines(page).click();
-      await page.keyboard.press('Control+A');
-      await editorLines(page).click({ button: 'right' });
-      await page.locator('.monaco-menu .action-item .action-label', { hasText: 'Normalize Selection' }).first().click();
+      await normalizeFromContextMenu(page, editorLines(page));
       await acceptQuickPick(page, 'LayerNorm');
       shots.push(await screenshot(page, 'normalize-1-picker'));
       await acceptQuickPick(page); // normalized_shape: the default, the last axis

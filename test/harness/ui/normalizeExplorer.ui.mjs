@@ -3,7 +3,7 @@
 // norms, hovers a cell for its group's statistics, and finds the explorer again after a reload.
 // Softmax, which the explorer does not offer, keeps the simple grid.
 import * as assert from 'node:assert/strict';
-import { openFile, poll, runCommand, screenshot, waitForWorkbench, webviewFrameWith } from './workbench.mjs';
+import { acceptQuickPick, normalizeFromContextMenu, openFile, poll, runCommand, screenshot, waitForWorkbench, webviewFrameWith } from './workbench.mjs';
 
 export const settings = { 'workbench.colorTheme': 'Default Dark Modern' };
 
@@ -18,29 +18,7 @@ export const files = {
   'largest.py': `x = [${largest.join(', ')}]\n`,
 };
 
-/**
- * Selects all of the editor's text and runs Normalize Selection from its context menu. The menu
- * can swallow a click that arrives while it is still opening, so hover the item first.
- */
-async function normalizeFromContextMenu(page, lines) {
-  await lines.click();
-  await page.keyboard.press('Control+A');
-  await lines.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item .action-label:visible', { hasText: 'Normalize Selection' }).first();
-  await item.hover();
-  await page.waitForTimeout(200);
-  await item.click();
-}
-
 const explorerSelector = 'div.nl-lab[data-lab="tensor-explorer"][data-mounted="true"]';
-
-async function acceptQuickPick(page, filter) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  if (filter) await input.fill(filter);
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-}
 
 async function explorer(page) {
   const frame = await webviewFrameWith(page, explorerSelector);

@@ -88,3 +88,26 @@ export async function closeAllEditors(page) {
   await runCommand(page, 'View: Close All Editors');
   await page.waitForTimeout(300);
 }
+
+/** Accepts the open Quick Pick or input box, after typing `filter` when given. */
+export async function acceptQuickPick(page, filter) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  if (filter) await input.fill(filter);
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Selects all of the editor's text and runs Normalize Selection from its context menu. The menu
+ * can swallow a click that arrives while it is still opening, so hover the item first.
+ */
+export async function normalizeFromContextMenu(page, lines) {
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await lines.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item .action-label:visible', { hasText: 'Normalize Selection' }).first();
+  await item.hover();
+  await page.waitForTimeout(200);
+  await item.click();
+}
