@@ -161,6 +161,9 @@ export async function startVsCode(options = {}) {
     await session.browser?.close().catch(() => undefined);
     await killGroup(server);
     fs.closeSync(serverLog);
+    // A run's scratch folder is thrown away unless asked to keep it (NORMALIZATION_LAB_KEEP_RUNS=1,
+    // for reading code-server's logs); a persistent folder passed in (npm start) is always kept.
+    if (!options.scratch && !process.env.NORMALIZATION_LAB_KEEP_RUNS) fs.rmSync(scratch, { recursive: true, force: true });
   };
   try {
     await waitForHealth(url, server, 30_000);
