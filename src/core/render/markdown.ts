@@ -65,11 +65,24 @@ export function unicodeMathVariants(html: string): string {
   });
 }
 
+/**
+ * KaTeX writes `x'` as a superscript prime, `<msup><mi>x</mi><mo>′</mo></msup>`. The prime glyph
+ * of a math font already sits at superscript height, and without the font's `ssty` variant (which
+ * Chromium does not apply) it is raised twice and floats away from its letter. Written after the
+ * letter, as in text, it sits where a reader expects it.
+ */
+export function inlinePrimes(html: string): string {
+  return html.replace(
+    /<msup>(<mi>[^<]*<\/mi>)<mo mathvariant="normal" lspace="0em" rspace="0em">(′+)<\/mo><\/msup>/g,
+    '<mrow>$1<mo lspace="0em" rspace="0em">$2</mo></mrow>',
+  );
+}
+
 function installMathVariants(md: MarkdownIt): void {
   for (const name of ['math_inline', 'math_inline_block', 'math_inline_bare_block', 'math_block']) {
     const original = md.renderer.rules[name];
     if (!original) continue;
-    md.renderer.rules[name] = (tokens, index, options, env, self) => unicodeMathVariants(original(tokens, index, options, env, self));
+    md.renderer.rules[name] = (tokens, index, options, env, self) => inlinePrimes(unicodeMathVariants(original(tokens, index, options, env, self)));
   }
 }
 

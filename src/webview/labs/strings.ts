@@ -23,6 +23,10 @@ export interface LabStrings {
     /** Our own one-line description of what each op pools, for languages the engine's English sentence does not serve. */
     readonly pools: ((op: ExplorerOp) => string) | undefined;
     readonly groupCount: (count: number) => string;
+    /** The line above the tensor: the op, what it pools, how many groups (punctuation is the language's). */
+    readonly poolingLine: (op: string, pools: string, groupCount: string) => string;
+    /** Between the statistics of a group ("mean 0.5, std 1"). */
+    readonly statSeparator: string;
     readonly cellName: (rank: number, n: number, c: number, s: number) => string;
     readonly sample: (n: number) => string;
     readonly blockCaption: (n: number) => string;
@@ -105,6 +109,8 @@ const en: LabStrings = {
     hint: 'Cells pooled into one group share a colour and a border style. Hover or click a cell, or Tab into the tensor and use the arrow keys (Page Up/Down: other sample; Enter: edit the value).',
     pools: undefined,
     groupCount: (count) => `${count} group${count === 1 ? '' : 's'}.`,
+    poolingLine: (op, pools, groupCount) => `${op}: ${pools}. ${groupCount}`,
+    statSeparator: ', ',
     cellName: (rank, n, c, s) => (rank >= 3 ? `sample ${n}, channel ${c}, position ${s}` : rank === 2 ? `row ${c}, column ${s}` : `element ${s}`),
     sample: (n) => `sample ${n}`,
     blockCaption: (n) => `n = ${n}`,
@@ -204,6 +210,8 @@ const zhCn: LabStrings = {
     hint: '汇总到同一组的格子颜色和边框样式相同。把鼠标悬停在格子上或点击它，或用 Tab 进入张量后用方向键移动（Page Up/Down：换样本；Enter：编辑数值）。',
     pools: (op) => ZH_POOLS[op],
     groupCount: (count) => `共 ${count} 组。`,
+    poolingLine: (op, pools, groupCount) => `${op}：${pools}。${groupCount}`,
+    statSeparator: '，',
     cellName: (rank, n, c, s) => (rank >= 3 ? `样本 ${n}，通道 ${c}，位置 ${s}` : rank === 2 ? `第 ${c} 行，第 ${s} 列` : `第 ${s} 个元素`),
     sample: (n) => `样本 ${n}`,
     blockCaption: (n) => `n = ${n}`,

@@ -37,7 +37,7 @@ function statsText(stats: GroupStats | undefined, t: LabStrings): string {
   return (['mean', 'std', 'rms', 'min', 'max', 'norm'] as const)
     .filter((key) => stats[key] !== undefined)
     .map((key) => `${names[key]} ${formatNumber(stats[key])}`)
-    .join(', ');
+    .join(t.explorer.statSeparator);
 }
 
 export function mountTensorExplorer(container: HTMLElement, options: TensorExplorerOptions): void {
@@ -244,7 +244,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     container.dataset.groupCount = String(pooling.groups.length);
     // The engine describes the pooling in English; other languages get the lab's own sentence per op.
     const pools = words.pools && isExplorerOp(op) ? words.pools(op) : pooling.describePooling;
-    pooledText.textContent = `${opLabel(op)}: ${pools}. ${words.groupCount(pooling.groups.length)}`;
+    pooledText.textContent = words.poolingLine(opLabel(op), pools, words.groupCount(pooling.groups.length));
     buildTensor();
     paintActive();
     if (announce !== undefined) live.textContent = announce || pooledText.textContent;

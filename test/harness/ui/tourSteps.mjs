@@ -71,6 +71,12 @@ async function checkLesson(page, id, language) {
   for (const sentence of await frame.locator('.nl-normalize-pooling').allInnerTexts()) {
     assert.equal(CJK.test(sentence), language === 'zh-cn', `pooling sentence "${sentence}" is in the lesson language`);
   }
+  // Chinese lines in the labs use Chinese punctuation, not an English ": " or ". " stitched in between.
+  if (language === 'zh-cn') {
+    for (const line of await frame.locator('.nl-lab-pooling').allInnerTexts()) {
+      assert.doesNotMatch(line, /[\u4e00-\u9fff][.:,] /, `lab line "${line}" uses Chinese punctuation`);
+    }
+  }
   return frame;
 }
 

@@ -124,6 +124,15 @@ describe('renderLesson', () => {
     expect(renderMarkdown('做法——\n又是“这样”\n的')).toBe('<p>做法——又是“这样”的</p>\n');
   });
 
+  it('writes a prime after its letter rather than as a superscript, where a math font would raise it twice', () => {
+    const html = renderInline("$\\sigma'(z)$ and $x' = 1$");
+    expect(html).toContain('<mrow><mi>σ</mi><mo lspace="0em" rspace="0em">′</mo></mrow>');
+    expect(html).toContain('<mrow><mi>x</mi><mo lspace="0em" rspace="0em">′</mo></mrow>');
+    expect(html).not.toContain('<msup>');
+    // A real superscript stays one.
+    expect(renderInline('$x^2$')).toContain('<msup><mi>x</mi><mn>2</mn></msup>');
+  });
+
   it('writes bold and double-struck letters as Unicode characters, which MathML Core browsers show', () => {
     const html = renderInline('$\\mathbf{x} \\in \\mathbb{R}^D$, $\\mathbf{W1}$');
     expect(html).toContain('<mi>𝐱</mi>');
