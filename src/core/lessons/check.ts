@@ -96,6 +96,35 @@ function checkMath(lesson: Lesson): Diagnostic[] {
   return diagnostics;
 }
 
+/**
+ * The first `**` Markdown left as text, with the line of its paragraph. Bold whose closing `**`
+ * follows punctuation and precedes a letter does not close (CommonMark's flanking rule), which
+ * happens easily in Chinese: `**缩放（min-max）**和` shows its asterisks.
+ */
+function strayBold(markdown: string): number | undefined {
+  for (const token of getMarkdown().parse(markdown, {})) {
+    if (token.type !== 'inline' || !token.children) continue;
+    if (token.children.some((child) => child.type === 'text' && child.content.includes('**'))) return token.map ? token.map[0] : 0;
+  }
+  return undefined;
+}
+
+/** `**` the page would show as text, in the lesson text (at its paragraph) and in quiz texts (at the quiz). */
+function checkBold(lesson: Lesson): Diagnostic[] {
+  const message = 'markup: "**" is shown as text; a closing "**" after punctuation must not be followed by a letter (move the punctuation outside the bold)';
+  const diagnostics: Diagnostic[] = [];
+  const body = strayBold(lesson.body);
+  if (body !== undefined) diagnostics.push({ file: lesson.file, line: lesson.bodyOffset + body + 1, message });
+  const lines = quizLines(lesson);
+  for (const quiz of lesson.quizzes) {
+    const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
+    if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
+    if (quiz.type === 'order') texts.push(...quiz.items);
+    if (texts.some((text) => strayBold(text) !== undefined)) diagnostics.push({ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": ${message}` });
+  }
+  return diagnostics;
+}
+
 /** Lab blocks whose settings the labs would refuse (checked by the labs' own parser). */
 function checkLabs(lesson: Lesson): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -109,7 +138,7 @@ function checkLabs(lesson: Lesson): Diagnostic[] {
 
 /**
  * Everything `npm run lessons:check` verifies, over all files of all languages: each file's
- * schema, engine-computed numbers, math that typesets, ids unique in the course, and the same lesson and quiz ids
+ * schema, engine-computed numbers, math that typesets, bold that renders, ids unique in the course, and the same lesson and quiz ids
  * in every language.
  */
 export function checkLessons(files: readonly LessonFile[]): CheckReport {
@@ -124,7 +153,7 @@ export function checkLessons(files: readonly LessonFile[]): CheckReport {
     perLanguage[source.language].quizzes += lesson.quizzes.length;
     const rendered = renderLesson(lesson, { language: source.language });
     diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
-    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson), ...checkLabs(lesson));
+    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson), ...checkBold(lesson), ...checkLabs(lesson));
     const lessons = byLanguage.get(source.language)!;
     const other = lessons.get(lesson.id);
     if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });

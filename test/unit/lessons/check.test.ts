@@ -56,6 +56,15 @@ describe('lessons:check', () => {
     ]);
   });
 
+  it('reports bold whose asterisks would show, in the text at its paragraph and in a quiz at the quiz', () => {
+    const text = '---\nid: b\ntitle: B\norder: 1\nsummary: S.\n---\n\n两种做法：**最小-最大缩放**（min-max）和 **z-score**。\n\n以 **k 近邻（k-NN）**为例。\n\n```quiz\nid: bq\ntype: short\nprompt: 做**缩放（min-max）**之后呢？\naccept: [x]\nexplain: E\n```\n';
+    const report = checkLessons([{ language: 'zh-cn', file: 'b.md', text }]);
+    expect(report.diagnostics.map(formatDiagnostic).filter((line) => line.includes('markup'))).toEqual([
+      expect.stringMatching(/^b\.md:10: markup: "\*\*" is shown as text/),
+      expect.stringMatching(/^b\.md:12: quiz "bq": markup: /),
+    ]);
+  });
+
   it('reports lab settings the labs would refuse, at the lab block', () => {
     const text = '---\nid: l\ntitle: L\norder: 1\nsummary: S.\n---\n\n```lab\nlab: linear-collapse\nlayers: 2\ncolour: red\n```\n';
     const report = checkLessons([{ language: 'en', file: 'l.md', text }]);
