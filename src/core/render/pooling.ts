@@ -17,7 +17,8 @@ function resolveAxis(axis: number, rank: number): number {
  * shape and the params, after the engine accepted them, so the numbers are the same.
  */
 export function poolingSentence(language: LessonLanguage, op: string, shape: readonly number[], params: BlockParams, english: string): string {
-  if (language !== 'zh-cn') return english;
+  // Under a table the sentence stands on its own, so it starts with a capital.
+  if (language !== 'zh-cn') return english.charAt(0).toUpperCase() + english.slice(1);
   return chinesePooling(op, shape, params ?? {}) ?? english;
 }
 

@@ -12,8 +12,8 @@ function both(op: string, shape: number[], params?: Record<string, unknown>) {
 const numbers = (sentence: string) => (sentence.match(/\d+/g) ?? []).map(Number).sort((a, b) => a - b);
 
 describe('poolingSentence: the line under a worked example', () => {
-  it('is the engine’s English sentence for English lessons', () => {
-    expect(poolingSentence('en', 'layer_norm', [2, 3], undefined, 'the engine says')).toBe('the engine says');
+  it('is the engine’s English sentence for English lessons, starting with a capital', () => {
+    expect(poolingSentence('en', 'layer_norm', [2, 3], undefined, 'the engine says')).toBe('The engine says');
   });
 
   it('says in Chinese what each op pools, with the sizes from the shape and params', () => {
