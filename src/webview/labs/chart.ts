@@ -36,6 +36,19 @@ function niceTicks(low: number, high: number, count = 5): number[] {
   return ticks;
 }
 
+/** An accessible SVG root: its title and aria-label say what the chart shows. */
+function chartRoot(width: number, height: number, options: { title: string; description: string; testId?: string }): SVGSVGElement {
+  const chart = svg('svg', {
+    class: 'nl-lab-chart',
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': `${options.title}. ${options.description}`,
+    'data-testid': options.testId,
+  }) as SVGSVGElement;
+  chart.append(svg('title', {}, `${options.title}. ${options.description}`));
+  return chart;
+}
+
 export function extent(values: readonly number[]): [number, number] {
   let low = Infinity;
   let high = -Infinity;
@@ -77,14 +90,7 @@ export function lineChart(options: ChartOptions): SVGSVGElement {
   const px = (x: number) => MARGIN.left + ((x - xLow) / (xHigh - xLow || 1)) * plotWidth;
   const py = (y: number) => MARGIN.top + (1 - (transformY(y) - yLow) / (yHigh - yLow || 1)) * plotHeight;
 
-  const chart = svg('svg', {
-    class: 'nl-lab-chart',
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': `${options.title}. ${options.description}`,
-    'data-testid': options.testId,
-  });
-  chart.append(svg('title', {}, `${options.title}. ${options.description}`));
+  const chart = chartRoot(width, height, options);
   chart.append(svg('text', { x: MARGIN.left, y: 16, class: 'nl-lab-chart-title' }, options.title));
   chart.append(svg('rect', { x: MARGIN.left, y: MARGIN.top, width: plotWidth, height: plotHeight, class: 'nl-lab-chart-frame' }));
 
@@ -142,14 +148,7 @@ export function barChart(options: {
   const valueWidth = 70;
   const height = 26 + options.bars.length * rowHeight;
   const largest = Math.max(...options.bars.map((b) => (Number.isFinite(b.value) ? Math.abs(b.value) : 0)), 1e-300);
-  const chart = svg('svg', {
-    class: 'nl-lab-chart',
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': `${options.title}. ${options.description}`,
-    'data-testid': options.testId,
-  });
-  chart.append(svg('title', {}, `${options.title}. ${options.description}`));
+  const chart = chartRoot(width, height, options);
   chart.append(svg('text', { x: 0, y: 14, class: 'nl-lab-chart-title' }, options.title));
   options.bars.forEach((bar, i) => {
     const y = 24 + i * rowHeight;
