@@ -158,6 +158,36 @@ function applyChannels(
   }
 }
 
+/**
+ * Eval-mode BatchNorm: y = (x − running_mean) · factor · weight + bias per channel. When x and the
+ * running mean are finite but of opposite sign near ±1.7e308, their difference overflows although
+ * the result need not: then the halves are subtracted instead and the product doubled, exactly.
+ */
+function applyRunningStatistics(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  dims: { samples: number; channels: number; spatial: number },
+  center: Float64Array,
+  factor: Float64Array,
+  weight: ArrayLike<number> | null,
+  bias: ArrayLike<number> | null,
+): void {
+  const { samples, channels, spatial } = dims;
+  for (let n = 0; n < samples; n++) {
+    for (let c = 0; c < channels; c++) {
+      const mean = center[c];
+      const k = weight === null ? factor[c] : factor[c] * weight[c];
+      const b = bias === null ? 0 : bias[c];
+      const start = (n * channels + c) * spatial;
+      const end = start + spatial;
+      for (let i = start; i < end; i++) {
+        const difference = data[i] - mean;
+        out[i] = Number.isFinite(difference) ? difference * k + b : (data[i] * 0.5 - mean * 0.5) * k * 2 + b;
+      }
+    }
+  }
+}
+
 function meanRstdStats(n: number, normalizer: Normalizer): GroupStats[] {
   const stats: GroupStats[] = [];
   for (let g = 0; g < normalizer.factor.length; g++) {
@@ -293,7 +323,7 @@ export function batchNorm(input: TensorLike, p: OpParams): OpResult {
       center[c] = runningMean[c];
       stats.push({ count: samples * spatial, mean: runningMean[c], variance: runningVar[c], std: Math.sqrt(runningVar[c]), rstd: factor[c] });
     }
-    applyChannels(input.data, out, dims, 0, identityGroups(channels), new Float64Array(channels).fill(1), center, factor, weight, bias);
+    applyRunningStatistics(input.data, out, dims, center, factor, weight, bias);
     return result(
       shape,
       out,

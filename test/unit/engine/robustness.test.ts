@@ -87,6 +87,17 @@ describe('magnitudes near overflow', () => {
     );
   });
 
+  it('batch_norm in eval mode does not overflow when x and the running mean straddle zero near ±1.7e308', () => {
+    // (1.5e308 − (−1.5e308)) / sqrt(1e300) = 3e158: the difference alone overflows float64.
+    const r = normalize('batch_norm', { shape: [2, 1], data: [1.5e308, -1.5e308] }, {
+      training: false,
+      running_mean: [-1.5e308],
+      running_var: [1e300],
+      eps: 0,
+    });
+    relativeClose(r.output.data, [3e158, 0]);
+  });
+
   it('min_max across the whole float64 range does not overflow the range', () => {
     relativeClose(normalize('min_max', { shape: [3], data: [-1.7e308, 0, 1.7e308] }).output.data, [0, 0.5, 1]);
   });
