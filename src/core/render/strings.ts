@@ -32,7 +32,7 @@ const zhCn: RenderStrings = {
   input: '输入',
   output: '输出',
   group: '组',
-  statistics: '每个汇聚组的统计量',
+  statistics: '每个汇总组的统计量',
   stat: { count: '元素数', mean: '均值', variance: '方差', std: '标准差', rstd: 'rstd', min: '最小值', max: '最大值', rms: '均方根', norm: '范数' },
   shape: '形状',
   error: '本课内容有误',

@@ -38,7 +38,7 @@ export function mountAxesPicture(container: HTMLElement, axes: readonly string[]
       cells.push(cell);
       grid.append(cell);
     }
-    const label = blocksAxis ? html('div', { class: 'nl-lab-block-caption', 'aria-hidden': 'true' }, `${blocksAxis} = ${n}`) : undefined;
+    const label = blocksAxis ? html('div', { class: 'nl-lab-block-caption', 'aria-hidden': 'true' }, `${blocksAxis.toLowerCase()} = ${n}`) : undefined;
     picture.append(html('div', { class: 'nl-lab-block' }, label, grid));
   }
 
