@@ -13,6 +13,7 @@ import { EngineError, type OpName, type OpParams, type OpResult, type TensorLike
 
 export { EngineError } from './types';
 export type { GroupStats, OpName, OpParams, OpResult, Tensor, TensorLike } from './types';
+export type { Pooling } from './pooling';
 
 interface OperationInfo {
   readonly label: string;

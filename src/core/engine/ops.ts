@@ -22,6 +22,7 @@ import {
   reduceGroup,
   type Moments,
 } from './moments';
+import { describePoolingInEnglish, plural, type Pooling } from './pooling';
 import type { GroupStats, OpParams, OpResult, Tensor, TensorLike } from './types';
 import {
   checkAxis,
@@ -35,10 +36,6 @@ import {
   product,
 } from './validate';
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 function tensor(shape: number[], data: Float64Array): Tensor {
   return { shape, data };
 }
@@ -49,7 +46,7 @@ function result(
   extra: Record<string, Tensor>,
   layout: Layout,
   groupStats: GroupStats[],
-  describePooling: string,
+  pooling: Pooling,
 ): OpResult {
   let map: Int32Array | undefined;
   return {
@@ -58,7 +55,8 @@ function result(
     groupCount: groupCountOf(layout),
     groupStats,
     groupOf: () => (map ??= groupIndexMap(layout, output.length)),
-    describePooling,
+    pooling,
+    describePooling: describePoolingInEnglish(pooling),
   };
 }
 
@@ -212,20 +210,13 @@ function trailingDims(op: 'layer_norm' | 'rms_norm', shape: number[], normalized
   const covered = checkNormalizedShape(op, value, shape);
   const length = product(shape.slice(shape.length - covered));
   const kept = shape.slice(0, shape.length - covered);
-  return { covered, length, rows: product(kept), kept, normalized: shape.slice(shape.length - covered) };
-}
-
-function describeRows(rows: number, length: number, covered: number, normalized: number[]): string {
-  const where = covered === 1 ? 'last axis' : `last ${covered} axes, shape [${normalized.join(', ')}]`;
-  return rows === 1
-    ? `the whole input is one slice, pooled over its ${plural(length, 'value')} (${where})`
-    : `each of the ${rows} rows is pooled over its ${plural(length, 'value')} (${where})`;
+  return { length, rows: product(kept), kept, normalized: shape.slice(shape.length - covered) };
 }
 
 export function layerNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'layer_norm';
   const shape = checkInput(op, input);
-  const { covered, length, rows, kept, normalized } = trailingDims(op, shape, p.normalized_shape);
+  const { length, rows, kept, normalized } = trailingDims(op, shape, p.normalized_shape);
   const eps = checkEps(op, p.eps);
   const weight = checkVector(op, 'weight', p.weight, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
   const bias = checkVector(op, 'bias', p.bias, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
@@ -241,14 +232,14 @@ export function layerNorm(input: TensorLike, p: OpParams): OpResult {
     { mean: tensor(kept, normalizer.mean), rstd: tensor([...kept], normalizer.rstd) },
     layout,
     meanRstdStats(length, normalizer),
-    describeRows(rows, length, covered, normalized),
+    { kind: 'trailing', rows, length, normalizedShape: normalized },
   );
 }
 
 export function rmsNorm(input: TensorLike, p: OpParams): OpResult {
   const op = 'rms_norm';
   const shape = checkInput(op, input);
-  const { covered, length, rows, normalized } = trailingDims(op, shape, p.normalized_shape);
+  const { length, rows, normalized } = trailingDims(op, shape, p.normalized_shape);
   const eps = checkEps(op, p.eps);
   const weight = checkVector(op, 'weight', p.weight, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
 
@@ -265,7 +256,7 @@ export function rmsNorm(input: TensorLike, p: OpParams): OpResult {
   }
   const out = new Float64Array(input.data.length);
   applyRows(input.data, out, length, moments, factor, weight, null);
-  return result(shape, out, {}, layout, stats, describeRows(rows, length, covered, normalized));
+  return result(shape, out, {}, layout, stats, { kind: 'trailing', rows, length, normalizedShape: normalized });
 }
 
 // ---- batch_norm, instance_norm, group_norm ------------------------------------------------
@@ -330,7 +321,7 @@ export function batchNorm(input: TensorLike, p: OpParams): OpResult {
       {},
       layout,
       stats,
-      `nothing is pooled in eval mode: each of the ${plural(channels, 'channel')} uses its running mean and variance`,
+      { kind: 'runningStatistics', channels },
     );
   }
 
@@ -357,14 +348,13 @@ export function batchNorm(input: TensorLike, p: OpParams): OpResult {
     extra.running_mean = tensor([channels], nextMean);
     extra.running_var = tensor([channels], nextVar);
   }
-  const positions = spatial === 1 ? '' : ` (${plural(samples, 'sample')} × ${plural(spatial, 'position')})`;
   return result(
     shape,
     out,
     extra,
     layout,
     meanRstdStats(n, normalizer),
-    `each of the ${plural(channels, 'channel')} is pooled over ${plural(n, 'value')}${positions}, across the whole batch`,
+    { kind: 'channels', channels, samples, spatial },
   );
 }
 
@@ -392,7 +382,7 @@ export function instanceNorm(input: TensorLike, p: OpParams): OpResult {
     { mean: tensor([samples, channels], normalizer.mean), rstd: tensor([samples, channels], normalizer.rstd) },
     layout,
     meanRstdStats(spatial, normalizer),
-    `each of the ${samples * channels} (sample, channel) pairs is pooled over its ${plural(spatial, 'position')}`,
+    { kind: 'instances', pairs: samples * channels, spatial },
   );
 }
 
@@ -431,7 +421,7 @@ export function groupNorm(input: TensorLike, p: OpParams): OpResult {
     { mean: tensor([samples, groups], normalizer.mean), rstd: tensor([samples, groups], normalizer.rstd) },
     layout,
     meanRstdStats(size, normalizer),
-    `each of the ${samples * groups} (sample, group) pairs is pooled over ${plural(channelsPerGroup, 'channel')} × ${plural(spatial, 'position')} = ${plural(size, 'value')}`,
+    { kind: 'groups', pairs: samples * groups, channelsPerGroup, spatial },
   );
 }
 
@@ -441,7 +431,7 @@ interface AxisPooling {
   readonly layout: Layout;
   /** Shape of one statistic per group: the input shape without the pooled axis. */
   readonly statShape: number[];
-  readonly description: string;
+  readonly pooling: Pooling;
 }
 
 function axisPooling(shape: number[], axis: number | null): AxisPooling {
@@ -450,7 +440,7 @@ function axisPooling(shape: number[], axis: number | null): AxisPooling {
     return {
       layout: contiguousLayout(1, total),
       statShape: [],
-      description: `the whole input is one group of ${plural(total, 'value')}`,
+      pooling: { kind: 'whole', length: total },
     };
   }
   const dims = shape.length === 0 ? [1] : shape;
@@ -459,14 +449,10 @@ function axisPooling(shape: number[], axis: number | null): AxisPooling {
   const inner = product(dims.slice(axis + 1));
   const groups = outer * inner;
   const statShape = shape.length === 0 ? [] : [...dims.slice(0, axis), ...dims.slice(axis + 1)];
-  const last = axis === dims.length - 1 ? ' (the last axis)' : '';
   return {
     layout: axisLayout(outer, length, inner),
     statShape,
-    description:
-      groups === 1
-        ? `the whole input is one group of ${plural(length, 'value')} along axis ${axis}${last}`
-        : `each of the ${groups} slices along axis ${axis}${last} is pooled over its ${plural(length, 'value')}`,
+    pooling: { kind: 'axis', axis, groups, length, last: axis === dims.length - 1 },
   };
 }
 
@@ -502,7 +488,7 @@ export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
     });
     stats.push({ count: groupSizeOf(layout), norm: normScaled / scale });
   }
-  return result(shape, out, {}, layout, stats, pooling.description);
+  return result(shape, out, {}, layout, stats, pooling.pooling);
 }
 
 export function minMax(input: TensorLike, p: OpParams): OpResult {
@@ -549,7 +535,7 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
     { min: tensor(pooling.statShape, mins), max: tensor([...pooling.statShape], maxs) },
     layout,
     stats,
-    pooling.description,
+    pooling.pooling,
   );
 }
 
@@ -593,7 +579,7 @@ export function zScore(input: TensorLike, p: OpParams): OpResult {
     { mean: tensor(pooling.statShape, means), std: tensor([...pooling.statShape], stds) },
     layout,
     stats,
-    pooling.description,
+    pooling.pooling,
   );
 }
 
@@ -622,5 +608,5 @@ export function softmax(input: TensorLike, p: OpParams): OpResult {
     });
     stats.push({ count: groupSizeOf(layout), max: high });
   }
-  return result(shape, out, {}, layout, stats, pooling.description);
+  return result(shape, out, {}, layout, stats, pooling.pooling);
 }

@@ -2,6 +2,7 @@
  * The engine's public types. Parameter names follow the golden file
  * (`../shared/golden/README.md`), which follows PyTorch: snake_case on purpose.
  */
+import type { Pooling } from './pooling';
 
 export type OpName =
   | 'batch_norm'
@@ -51,7 +52,9 @@ export interface OpResult {
   groupStats: GroupStats[];
   /** For each input element (flat, row-major), the index of the group it was pooled into. Computed on demand. */
   groupOf(): Int32Array;
-  /** One English sentence, e.g. "each of the 4 rows is pooled over its 3 values (last axis)". */
+  /** What was pooled together, as data (for saying it in another language). */
+  pooling: Pooling;
+  /** The same in one English sentence, e.g. "each of the 4 rows is pooled over its 3 values (last axis)". */
   describePooling: string;
 }
 

@@ -127,6 +127,6 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language:
     `<table class="nl-normalize-groups">\n<caption>${escapeHtml(strings.statistics)}</caption>\n` +
     `<thead><tr><th scope="col">${escapeHtml(strings.group)}</th>${keys.map((key) => `<th scope="col">${escapeHtml(strings.stat[key])}</th>`).join('')}</tr></thead>\n` +
     `<tbody>\n${statRows}\n</tbody>\n</table>\n` +
-    `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, block.op, shape, block.params, result.describePooling))}</p>\n</figure>\n`
+    `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, result))}</p>\n</figure>\n`
   );
 }

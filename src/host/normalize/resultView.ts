@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { OpResult } from '../../core/engine';
 import type { OpName } from '../../core/engine/types';
 import { selectionExplorer } from '../../core/labs/selectionExplorer';
+import { lessonLanguage } from '../../core/lessons/library';
+import { poolingSentence } from '../../core/render/pooling';
 import { formatNumber } from '../../core/selection';
 import type { ResultGroupView, ResultLabels, ResultView } from '../../messages';
 
@@ -100,7 +102,7 @@ export function buildResultView(input: ResultViewInput): ResultView {
   const outputPreview = preview(input.outputText);
   return {
     title: input.title,
-    pooling: result.describePooling,
+    pooling: poolingSentence(lessonLanguage(vscode.env.language), result),
     params: input.params,
     shape: [...shape],
     notation: input.notation,

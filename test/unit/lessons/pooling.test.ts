@@ -5,15 +5,17 @@ import { poolingSentence } from '../../../src/core/render/pooling';
 /** The Chinese sentence for a block, next to the engine's English one for the same block. */
 function both(op: string, shape: number[], params?: Record<string, unknown>) {
   const data = Array.from({ length: shape.reduce((total, dim) => total * dim, 1) }, (_, index) => (index * 7) % 5 + index / 3);
-  const english = runEngine(op, { shape, data }, params).describePooling;
-  return { english, chinese: poolingSentence('zh-cn', op, shape, params, english) };
+  const result = runEngine(op, { shape, data }, params);
+  return { english: result.describePooling, chinese: poolingSentence('zh-cn', result) };
 }
 
 const numbers = (sentence: string) => (sentence.match(/\d+/g) ?? []).map(Number).sort((a, b) => a - b);
 
 describe('poolingSentence: the line under a worked example', () => {
   it('is the engine’s English sentence for English lessons, starting with a capital', () => {
-    expect(poolingSentence('en', 'layer_norm', [2, 3], undefined, 'the engine says')).toBe('The engine says');
+    const result = runEngine('layer_norm', { shape: [2, 3], data: [1, 2, 3, 4, 5, 7] });
+    expect(result.describePooling).toBe('each of the 2 rows is pooled over its 3 values (last axis)');
+    expect(poolingSentence('en', result)).toBe('Each of the 2 rows is pooled over its 3 values (last axis)');
   });
 
   it('says in Chinese what each op pools, with the sizes from the shape and params', () => {

@@ -8,6 +8,7 @@ import { parseResultView } from '../../../src/messages';
 // The view builder only needs vscode for its localized labels: English, with {n} filled in.
 vi.mock('vscode', () => ({
   l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
+  env: { language: 'en' },
 }));
 
 function view(op: OpName, shape: number[], opParams: Record<string, unknown>) {
