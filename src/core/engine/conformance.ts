@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EngineError, normalize, OPERATIONS, type OpName, type Tensor } from './index';
+import { product } from './validate';
 
 const DEFAULT_TOLERANCE = { abs: 1e-11, rel: 1e-9 };
 
@@ -14,7 +15,7 @@ const tensorSchema = z
     shape: z.array(z.number().int().nonnegative()),
     data: z.array(z.number()),
   })
-  .refine((t) => t.shape.reduce((p, d) => p * d, 1) === t.data.length, {
+  .refine((t) => product(t.shape) === t.data.length, {
     message: 'data length must equal the product of shape',
   });
 

@@ -14,6 +14,7 @@ import { EngineError, type OpName, type OpParams, type OpResult, type TensorLike
 export { EngineError } from './types';
 export type { GroupStats, OpName, OpParams, OpResult, Tensor, TensorLike } from './types';
 export type { Pooling } from './pooling';
+export { product as elementCount } from './validate';
 
 interface OperationInfo {
   readonly label: string;

@@ -26,7 +26,7 @@ export function checkInput(op: OpName, input: TensorLike): number[] {
   if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
     fail(op, 'input.data', 'an array of numbers', 'input.data must be an array of numbers');
   }
-  const size = shape.reduce((product, d) => product * d, 1);
+  const size = product(shape);
   if (size !== data.length) {
     fail(op, 'input.data', `${size} values for shape [${shape.join(', ')}]`, `input.data has ${data.length} values but shape [${shape.join(', ')}] needs ${size}`);
   }
@@ -112,6 +112,7 @@ export function checkNormalizedShape(op: OpName, value: unknown, shape: readonly
   return value.length;
 }
 
+/** The number of elements of a tensor of this shape (1 for a scalar). */
 export function product(dims: readonly number[]): number {
   return dims.reduce((p, d) => p * d, 1);
 }

@@ -3,6 +3,7 @@
  * "pool over these axes". Two cells share a pool exactly when they agree on every axis that is
  * not pooled. This is the definition the quiz asks about, not a normalization: no statistics here.
  */
+import { elementCount } from '../engine';
 
 /** Small sizes that keep every axis visible in the picture: (2, 3, 2, 2, …), (2, 3, 4), (3, 4), (5). */
 export function pictureShape(rank: number): number[] {
@@ -18,7 +19,7 @@ export function pictureShape(rank: number): number[] {
  */
 export function poolsOverAxes(shape: readonly number[], pooled: readonly boolean[]): { groupOf: Int32Array; groupCount: number } {
   if (pooled.length !== shape.length) throw new Error(`poolsOverAxes: ${pooled.length} flags for ${shape.length} axes`);
-  const count = shape.reduce((a, b) => a * b, 1);
+  const count = elementCount(shape);
   const groupOf = new Int32Array(count);
   const numbering = new Map<number, number>();
   const coordinate = new Array<number>(shape.length).fill(0);

@@ -4,7 +4,7 @@
  * and every group comes from the engine (`normalize(…).groupOf()` and `groupStats`); this file
  * only chooses the op's parameters and arranges the answer for drawing.
  */
-import { normalize, OPERATIONS } from '../engine';
+import { elementCount, normalize, OPERATIONS } from '../engine';
 import type { GroupStats, OpName, OpParams } from '../engine/types';
 import { createRandom, roundedGaussians } from './random';
 
@@ -63,7 +63,7 @@ export function layoutOf(shape: readonly number[]): [number, number, number] {
   if (shape.length === 0) return [1, 1, 1];
   if (shape.length === 1) return [1, 1, shape[0]];
   if (shape.length === 2) return [1, shape[0], shape[1]];
-  return [shape[0], shape[1], shape.slice(2).reduce((a, b) => a * b, 1)];
+  return [shape[0], shape[1], elementCount(shape.slice(2))];
 }
 
 export interface PooledGroup {
@@ -139,7 +139,7 @@ export function parseExplorerOptions(value: unknown): TensorExplorerOptions | un
   const { op, shape, data, params, groups, seed } = record;
   if (typeof op !== 'string' || !Object.hasOwn(OPERATIONS, op)) return undefined;
   if (!Array.isArray(shape) || shape.length === 0 || !shape.every((size) => Number.isInteger(size) && size >= 1)) return undefined;
-  const count = (shape as number[]).reduce((a, b) => a * b, 1);
+  const count = elementCount(shape as number[]);
   if (data !== undefined && (!Array.isArray(data) || data.length !== count || !data.every((v) => typeof v === 'number' && Number.isFinite(v)))) return undefined;
   if (data === undefined && count > MAX_DRAWN_CELLS) return undefined;
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) return undefined;
@@ -157,6 +157,6 @@ export function parseExplorerOptions(value: unknown): TensorExplorerOptions | un
 
 /** Random starting values, reproducible from the seed, rounded so a learner can read them. */
 export function randomTensor(shape: readonly number[], seed: number): Float64Array {
-  const count = shape.reduce((a, b) => a * b, 1);
+  const count = elementCount(shape);
   return roundedGaussians(createRandom(seed), count, 0, 2);
 }

@@ -2,6 +2,7 @@
  * Writes numbers back in the notation they were read from: the same wrapper and dtype, the same
  * brackets, the same separators and line breaks, so replacing a selection changes only the numbers.
  */
+import { elementCount } from '../engine';
 import { type Notation, type NotationKind, usesPythonFloats } from './notation';
 
 export interface FormatOptions {
@@ -57,7 +58,7 @@ export function layoutNumbers(shape: readonly number[], numbers: readonly string
 
 /** Formats a whole tensor in `notation`. */
 export function formatSelection(shape: readonly number[], data: ArrayLike<number>, notation: Notation, options: FormatOptions): string {
-  const count = shape.reduce((product, size) => product * size, 1);
+  const count = elementCount(shape);
   if (count !== data.length) throw new Error(`shape [${shape.join(', ')}] holds ${count} numbers, data has ${data.length}`);
   const numbers = new Array<string>(count);
   formatNumbers(data, 0, count, options, notation.kind, numbers);
