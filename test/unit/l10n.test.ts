@@ -14,11 +14,11 @@ function* hostSources(folder: string): Generator<string> {
   }
 }
 
-/** The string literals passed straight to `vscode.l10n.t(...)` in the host code. */
+/** The string literals passed straight to `vscode.l10n.t(...)` in the host code, or to its alias `t(...)` (the lesson page's labels). */
 function literalMessages(): string[] {
   const messages = new Set<string>();
   for (const source of hostSources(path.join(root, 'src', 'host'))) {
-    for (const match of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(match[1]!.replace(/\\'/g, "'"));
+    for (const match of source.matchAll(/\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(match[1]!.replace(/\\'/g, "'"));
   }
   return [...messages];
 }
