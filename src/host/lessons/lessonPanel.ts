@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lessonLanguage } from '../../core/lessons/library';
+import { fillTemplate } from '../../core/template';
 import type { LessonLanguage } from '../../core/render/strings';
 import {
   parseLessonPageMessage,
@@ -195,10 +196,7 @@ function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Tr
       // No bundle: English labels on a page in another language are still usable.
     }
   }
-  return (message, ...args) => {
-    const template = typeof bundle[message] === 'string' ? (bundle[message] as string) : message;
-    return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
-  };
+  return (message, ...args) => fillTemplate(typeof bundle[message] === 'string' ? (bundle[message] as string) : message, args);
 }
 
 function pageLabels(t: Translate): LessonPageLabels {

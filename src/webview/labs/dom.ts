@@ -1,34 +1,8 @@
 /** Small DOM helpers shared by the labs. Styles only through classes or CSSOM, never `style=""`. */
 
-type Attributes = Record<string, string | number | boolean | undefined>;
-type Child = Node | string | undefined | false;
+import { html, uniqueId, type Attributes, type Child } from '../dom';
 
-function setAttributes(element: Element, attributes: Attributes): void {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : String(value));
-  }
-}
-
-export function html<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Attributes = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  setAttributes(element, attributes);
-  for (const child of children) if (child !== undefined && child !== false) element.append(child);
-  return element;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG_NS, tag);
-  setAttributes(element, attributes);
-  for (const child of children) if (child !== undefined && child !== false) element.append(child);
-  return element;
-}
+export { html, svg, uniqueId } from '../dom';
 
 /** A number short enough for a cell or a label: 4 significant digits, exponent form when tiny or huge. */
 export function formatNumber(value: number | undefined, digits = 4): string {
@@ -44,13 +18,6 @@ export function formatNumber(value: number | undefined, digits = 4): string {
 /** A visually hidden polite live region: what it is given is read out by screen readers. */
 export function liveRegion(): HTMLElement {
   return html('div', { class: 'nl-lab-live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-}
-
-let labelCounter = 0;
-/** A unique id, for `<label for>` and `aria-describedby`. */
-export function uniqueId(prefix: string): string {
-  labelCounter += 1;
-  return `${prefix}-${labelCounter}`;
 }
 
 /** A labelled control in the lab's toolbar. */

@@ -1,19 +1,7 @@
-/** Small DOM helpers for the lesson page: elements with attributes and children, no templates. */
-type Child = Node | string | undefined | false;
+/** DOM helpers of the lesson page, on top of the pages' shared ones. */
+import { fillTemplate } from '../../core/template';
 
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | boolean | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) if (child !== undefined && child !== false) node.append(child);
-  return node;
-}
+export { html as element, uniqueId } from '../dom';
 
 /**
  * Puts HTML the host rendered from a lesson into an element. That HTML comes from markdown-it
@@ -25,12 +13,7 @@ export function withHtml<T extends HTMLElement>(node: T, html: string): T {
   return node;
 }
 
-let counter = 0;
-export function uniqueId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${counter}`;
-}
-
+/** `{0}`, `{1}`, … in a label, filled with the values. */
 export function format(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => (values[Number(index)] === undefined ? whole : String(values[Number(index)])));
+  return fillTemplate(template, values);
 }

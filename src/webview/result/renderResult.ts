@@ -1,6 +1,7 @@
 import { parseSelectionExplorer } from '../../core/labs/selectionExplorer';
 import { fillTemplate, formatNumber } from '../../core/selection';
 import type { ResultAction, ResultView } from '../../messages';
+import { html as element } from '../dom';
 import { mountTensorExplorer } from '../labs/tensorExplorer';
 
 /**
@@ -8,13 +9,6 @@ import { mountTensorExplorer } from '../labs/tensorExplorer';
  * order; the group number (from 1, as the explorer says it) is always written too.
  */
 export const GROUP_COLOURS = 8;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
 
 const statistic = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, 6, 'json'));
 
