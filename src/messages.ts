@@ -7,6 +7,7 @@
 import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/selectionExplorer';
 import type { QuizResponse, Verdict } from './core/lessons/grade';
 import type { QuizView } from './core/render/quizView';
+import { isRecord } from './core/guards';
 
 // ---- Lesson page ------------------------------------------------------------------------
 
@@ -167,10 +168,6 @@ export type HostToResultPage =
   | { readonly type: 'actionDone'; readonly action: ResultAction; readonly ok: boolean; readonly message: string };
 
 // ---- Validation --------------------------------------------------------------------------
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);

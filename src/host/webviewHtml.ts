@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../core/render/markdown';
 
 /** The folders a webview page may load from: the bundles and the static media, nothing else. */
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -8,10 +9,6 @@ export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, localResourceRoots: webviewRoots(extensionUri), retainContextWhenHidden: false };
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export interface PageSpec {
@@ -41,20 +38,20 @@ export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   const styles = page.styles
-    .map((style) => `<link rel="stylesheet" href="${escapeAttribute(asset(style))}">`)
+    .map((style) => `<link rel="stylesheet" href="${escapeHtml(asset(style))}">`)
     .join('\n    ');
   return `<!DOCTYPE html>
-<html lang="${escapeAttribute(page.language)}">
+<html lang="${escapeHtml(page.language)}">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+    <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
-    <title>${escapeAttribute(page.title)}</title>
+    <title>${escapeHtml(page.title)}</title>
   </head>
-  <body data-state="${escapeAttribute(JSON.stringify(page.initialState))}">
+  <body data-state="${escapeHtml(JSON.stringify(page.initialState))}">
     <main id="root" tabindex="-1"></main>
-    <script nonce="${nonce}" src="${escapeAttribute(asset(`dist/webview/${page.script}.js`))}"></script>
+    <script nonce="${nonce}" src="${escapeHtml(asset(`dist/webview/${page.script}.js`))}"></script>
   </body>
 </html>`;
 }

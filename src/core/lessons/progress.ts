@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuizResponse, Verdict } from './grade';
 import type { Seed } from './random';
+import { isRecord } from '../guards';
 
 /**
  * The learner's progress as stored in `globalState`: pure data and pure functions, so loading,
@@ -85,10 +86,6 @@ export interface LoadedProgress {
   readonly warnings: readonly ProgressWarning[];
   /** True when the stored value differs from `progress` and should be written back. */
   readonly changed: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

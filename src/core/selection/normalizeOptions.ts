@@ -4,6 +4,7 @@
  */
 import { isOpName, OPERATIONS, type OpName } from '../engine';
 import type { CoreMessage } from './messages';
+import { isRecord } from '../guards';
 
 export const OUTPUT_MODES = ['panel', 'replace', 'insertBelow', 'clipboard'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
@@ -20,10 +21,6 @@ export interface NormalizeArguments {
 }
 
 export type ArgumentsCheck = { readonly ok: true; readonly args: NormalizeArguments | undefined } | { readonly ok: false; readonly message: CoreMessage };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Checks the command's first argument. From the editor context menu VS Code passes the document's
