@@ -45,8 +45,7 @@ export type HostToLessonPage =
   | { readonly type: 'showLesson'; readonly lesson: LessonPayload; readonly scrollY: number }
   /** A lesson file that could not be read at all. */
   | { readonly type: 'showProblem'; readonly title: string; readonly problems: readonly string[] }
-  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView }
-  | { readonly type: 'answerRecorded'; readonly lessonId: string; readonly quizId: string; readonly verdict: Verdict };
+  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView };
 
 /** The labels the lesson page writes, localized by the host (`vscode.l10n`) and passed as initial state. */
 export interface LessonPageLabels {
@@ -234,8 +233,6 @@ export function parseHostToLessonPage(value: unknown): HostToLessonPage | undefi
       return isString(value.title) && isStringArray(value.problems) ? { type: 'showProblem', title: value.title, problems: value.problems } : undefined;
     case 'quizUpdated':
       return isString(value.lessonId) && isRecord(value.view) && isString(value.view.id) ? (value as unknown as HostToLessonPage) : undefined;
-    case 'answerRecorded':
-      return isString(value.lessonId) && isString(value.quizId) && isRecord(value.verdict) ? (value as unknown as HostToLessonPage) : undefined;
     default:
       return undefined;
   }

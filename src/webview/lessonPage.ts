@@ -117,9 +117,6 @@ function handle(message: HostToLessonPage): void {
     case 'quizUpdated':
       if (message.lessonId === lessonId) quizzes.get(message.view.id)?.update(message.view);
       return;
-    case 'answerRecorded':
-      // The page already showed its own verdict from the same grader; nothing more to do.
-      return;
     default: {
       const never: never = message;
       return never;
