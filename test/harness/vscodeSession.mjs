@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { chromium } from 'playwright-core';
@@ -99,9 +98,6 @@ export async function startVsCode(options = {}) {
   // VS Code puts its IPC sockets here and requires a private folder.
   fs.mkdirSync(path.join(folders.xdg, 'runtime'), { recursive: true, mode: 0o700 });
   writeJson(path.join(folders.userData, 'User', 'settings.json'), { ...quietSettings, ...(options.settings ?? {}) });
-  if (options.globalStorage) {
-    // Not used yet: kept for tests that want to seed state through the extension itself.
-  }
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 
@@ -233,4 +229,4 @@ export async function runExtensionTests(session, { testsIndex, developmentPath, 
   return code;
 }
 
-export { repoRoot, os };
+export { repoRoot };

@@ -84,11 +84,6 @@ export async function openFile(page, name) {
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
 }
 
-export async function closeAllEditors(page) {
-  await runCommand(page, 'View: Close All Editors');
-  await page.waitForTimeout(300);
-}
-
 /** Accepts the open Quick Pick or input box, after typing `filter` when given. */
 export async function acceptQuickPick(page, filter) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
