@@ -31,9 +31,6 @@ export function lessonLanguage(displayLanguage: string): LessonLanguage {
   return language === 'zh-cn' || language === 'zh-hans' ? 'zh-cn' : 'en';
 }
 
-/** The values of the `normalizationLab.lessonLanguage` setting; `auto` follows the display language. */
-export const LESSON_LANGUAGE_SETTINGS = ['auto', 'en', 'zh-cn'] as const;
-
 /**
  * The language lessons are shown in: the `normalizationLab.lessonLanguage` setting when it names
  * one, else (`auto`, missing, or a value the schema does not allow) VS Code's display language.
