@@ -427,14 +427,14 @@ export function groupNorm(input: TensorLike, p: OpParams): OpResult {
 
 // ---- Axis ops: l2_normalize, min_max, z_score, softmax -------------------------------------
 
-interface AxisPooling {
+interface AxisSlices {
   readonly layout: Layout;
   /** Shape of one statistic per group: the input shape without the pooled axis. */
   readonly statShape: number[];
   readonly pooling: Pooling;
 }
 
-function axisPooling(shape: number[], axis: number | null): AxisPooling {
+function axisSlices(shape: number[], axis: number | null): AxisSlices {
   const total = product(shape);
   if (axis === null) {
     return {
@@ -470,8 +470,8 @@ export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
   const eps = checkEps(op, p.eps);
-  const pooling = axisPooling(shape, dim);
-  const { layout } = pooling;
+  const slices = axisSlices(shape, dim);
+  const { layout } = slices;
   const moments = computeMoments(input.data, layout, false);
   const out = new Float64Array(input.data.length);
   const data = input.data;
@@ -488,7 +488,7 @@ export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
     });
     stats.push({ count: groupSizeOf(layout), norm: normScaled / scale });
   }
-  return result(shape, out, {}, layout, stats, pooling.pooling);
+  return result(shape, out, {}, layout, stats, slices.pooling);
 }
 
 export function minMax(input: TensorLike, p: OpParams): OpResult {
@@ -496,8 +496,8 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
   const shape = checkInput(op, input);
   const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
   requireFinite(input.data);
-  const pooling = axisPooling(shape, axis);
-  const { layout } = pooling;
+  const slices = axisSlices(shape, axis);
+  const { layout } = slices;
   const groups = groupCountOf(layout);
   const data = input.data;
   const out = new Float64Array(data.length);
@@ -532,10 +532,10 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
   return result(
     shape,
     out,
-    { min: tensor(pooling.statShape, mins), max: tensor([...pooling.statShape], maxs) },
+    { min: tensor(slices.statShape, mins), max: tensor([...slices.statShape], maxs) },
     layout,
     stats,
-    pooling.pooling,
+    slices.pooling,
   );
 }
 
@@ -547,8 +547,8 @@ export function zScore(input: TensorLike, p: OpParams): OpResult {
   if (typeof ddof !== 'number' || !Number.isInteger(ddof) || ddof < 0) {
     fail(op, 'ddof', 'a non-negative integer (0 or 1)', `ddof = ${String(ddof)} must be a non-negative integer (0 or 1)`);
   }
-  const pooling = axisPooling(shape, axis);
-  const { layout } = pooling;
+  const slices = axisSlices(shape, axis);
+  const { layout } = slices;
   const n = groupSizeOf(layout);
   if (ddof >= n) {
     fail(op, 'ddof', `smaller than the ${n} values per slice`, `ddof = ${ddof} must be smaller than the number of values per slice (${n})`);
@@ -576,10 +576,10 @@ export function zScore(input: TensorLike, p: OpParams): OpResult {
   return result(
     shape,
     out,
-    { mean: tensor(pooling.statShape, means), std: tensor([...pooling.statShape], stds) },
+    { mean: tensor(slices.statShape, means), std: tensor([...slices.statShape], stds) },
     layout,
     stats,
-    pooling.pooling,
+    slices.pooling,
   );
 }
 
@@ -588,8 +588,8 @@ export function softmax(input: TensorLike, p: OpParams): OpResult {
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
   requireFinite(input.data);
-  const pooling = axisPooling(shape, dim);
-  const { layout } = pooling;
+  const slices = axisSlices(shape, dim);
+  const { layout } = slices;
   const data = input.data;
   const out = new Float64Array(data.length);
   const stats: GroupStats[] = [];
@@ -608,5 +608,5 @@ export function softmax(input: TensorLike, p: OpParams): OpResult {
     });
     stats.push({ count: groupSizeOf(layout), max: high });
   }
-  return result(shape, out, {}, layout, stats, pooling.pooling);
+  return result(shape, out, {}, layout, stats, slices.pooling);
 }
