@@ -73,7 +73,7 @@ export interface PooledGroup {
   readonly stats: GroupStats;
 }
 
-export interface Pooling {
+export interface PooledTensor {
   readonly op: OpName;
   readonly shape: readonly number[];
   readonly layout: readonly [number, number, number];
@@ -93,7 +93,7 @@ export interface PoolingRequest {
 }
 
 /** Runs the engine once and arranges its answer per group. Throws the engine's EngineError as is. */
-export function computePooling(request: PoolingRequest): Pooling {
+export function computePooling(request: PoolingRequest): PooledTensor {
   const input = Float64Array.from(request.data as ArrayLike<number>);
   const result = normalize(request.op, { shape: request.shape, data: input }, request.params ?? {});
   const groupOf = result.groupOf();

@@ -17,7 +17,7 @@ import {
   isExplorerOp,
   layoutOf,
   nearestGroupCount,
-  type Pooling,
+  type PooledTensor,
   randomTensor,
 } from '../../core/labs/tensorExplorer';
 import { errorBox, field, formatNumber, html, liveRegion, select } from './dom';
@@ -51,7 +51,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   let data = fromSelection ? Float64Array.from(options.data as ArrayLike<number>) : randomTensor(shape, seed);
   const channelsOf = () => (shape.length >= 2 ? shape[1] : 1);
   let groups = nearestGroupCount(channelsOf(), options.groups ?? 2);
-  let pooling: Pooling | undefined;
+  let pooling: PooledTensor | undefined;
   let selected = 0;
   let hovered: number | undefined;
   let showAfter = false;
