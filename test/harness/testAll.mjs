@@ -1,6 +1,6 @@
 // `npm test`: every test, in the order that fails fastest, each step under its own time limit.
 //   1. the real-VS-Code toolchain (installs system packages, Node 24 and code-server on first run)
-//   2. type checks, 3. unit tests (vitest), 4. lessons:check, 5. conformance on the golden file
+//   2. type checks, 3. unit tests (vitest), 4. lessons:check, 5. conformance on test/golden
 //   6. the .vsix, 7. integration tests inside VS Code from source and from the installed .vsix
 //   8. UI tests driven in Chromium
 // Ends with one closing line `N passed, N failed` over all tests that were run.
@@ -91,12 +91,10 @@ async function main() {
 
   await step('lessons:check', async () => countCheck((await run('npx', ['tsx', 'src/cli/lessonsCheck.ts'], { limitMs: 120_000 })).code === 0));
 
-  const golden = path.resolve(repoRoot, '..', 'shared', 'golden', 'normalization-cases.json');
-  if (fs.existsSync(golden)) {
-    await step('conformance on the shared golden cases', async () =>
-      countCheck((await run('npx', ['tsx', 'src/cli/conformance.ts', golden], { limitMs: 120_000 })).code === 0),
-    );
-  }
+  const golden = path.join(repoRoot, 'test', 'golden', 'normalization-cases.json');
+  await step('conformance on the golden cases (test/golden)', async () =>
+    countCheck((await run('npx', ['tsx', 'src/cli/conformance.ts', golden], { limitMs: 120_000 })).code === 0),
+  );
 
   const vsix = path.join(repoRoot, 'dist', 'normalization-lab.vsix');
   const packaged = await step('package the .vsix', async () => {

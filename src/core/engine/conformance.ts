@@ -1,5 +1,5 @@
 /**
- * Runs a `normalization-cases/1` file (see `../shared/golden/README.md`) against the engine.
+ * Runs a `normalization-cases/1` file (see `test/golden/README.md`) against the engine.
  * Rule, on the output and on every `extra` the case lists:
  *   |actual − expected| <= tol.abs + tol.rel · |expected|, shapes equal exactly;
  * `expected_error` cases must throw an EngineError. Used by `npm run conformance` and the tests.

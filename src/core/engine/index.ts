@@ -1,5 +1,5 @@
 /**
- * The normalization engine: PyTorch's semantics in float64 (see `../shared/golden/README.md`),
+ * The normalization engine: PyTorch's semantics in float64 (see `test/golden/README.md`),
  * robust where PyTorch is not (large offsets, magnitudes near overflow and underflow, constant
  * slices). Pure: no `vscode`, no DOM.
  *

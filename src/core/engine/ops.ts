@@ -1,7 +1,7 @@
 /**
  * One function per operation: validate the arguments, describe the pooling as a Layout, run the
  * moment kernel, then write the output in a loop over flat arrays. Semantics: PyTorch's, in
- * float64, as pinned by `../shared/golden/README.md`.
+ * float64, as pinned by `test/golden/README.md`.
  */
 import {
   axisLayout,

@@ -1,6 +1,6 @@
 /**
  * The engine's public types. Parameter names follow the golden file
- * (`../shared/golden/README.md`), which follows PyTorch: snake_case on purpose.
+ * (`test/golden/README.md`), which follows PyTorch: snake_case on purpose.
  */
 import type { Pooling } from './pooling';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MalformedCaseFile, parseCaseFile, runConformance } from '../../../src/core/engine/conformance';
 
-const goldenPath = path.resolve(__dirname, '../../../../shared/golden/normalization-cases.json');
+const goldenPath = path.resolve(__dirname, '../../golden/normalization-cases.json');
 const repoRoot = path.resolve(__dirname, '../../..');
 
 function goldenJson(): { format: string; cases: Array<Record<string, unknown>> } {
@@ -19,7 +19,7 @@ function tempFile(name: string, content: string): string {
   return file;
 }
 
-describe('conformance on the shared golden file', () => {
+describe('conformance on the golden file (test/golden, a copy of the reference cases)', () => {
   it('passes every case, including the expected errors', () => {
     const report = runConformance(fs.readFileSync(goldenPath, 'utf8'));
     const failures = report.outcomes.filter((o) => !o.passed).map((o) => o.failure);
