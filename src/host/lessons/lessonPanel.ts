@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lessonLanguage } from '../../core/lessons/library';
 import { fillTemplate } from '../../core/template';
-import type { LessonLanguage } from '../../core/render/strings';
+import type { LessonLanguage } from '../../core/lessons/languages';
 import {
   parseLessonPageMessage,
   type HostToLessonPage,
