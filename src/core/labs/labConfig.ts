@@ -3,6 +3,7 @@
  * YAML, as JSON, to the labs; anything wrong comes back as one sentence a lesson author can act on.
  */
 import { EngineError } from '../engine/types';
+import { isRecord } from '../guards';
 import { computePooling, EXPLORER_LIMITS, EXPLORER_OPS, type ExplorerOp, explorerParams, isExplorerOp, randomTensor } from './tensorExplorer';
 
 export const LAB_NAMES = ['tensor-explorer', 'linear-collapse', 'input-scale'] as const;
@@ -104,10 +105,10 @@ function parseInputScale(record: Record<string, unknown>): InputScaleConfig {
 
 /** Checks a lab block (already parsed from YAML or JSON). Unknown keys are errors, so typos show. */
 export function parseLabConfig(value: unknown): ParsedLabConfig {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     return { ok: false, error: 'A lab block must be a set of `key: value` lines, starting with `lab:`.' };
   }
-  const record = value as Record<string, unknown>;
+  const record = value;
   const lab = record.lab;
   if (typeof lab !== 'string' || !(LAB_NAMES as readonly string[]).includes(lab)) {
     return { ok: false, error: `Unknown lab ${JSON.stringify(lab)}; the labs are ${LAB_NAMES.join(', ')}.` };

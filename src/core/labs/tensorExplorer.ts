@@ -6,6 +6,7 @@
  */
 import { elementCount, normalize, OPERATIONS } from '../engine';
 import type { GroupStats, OpName, OpParams } from '../engine/types';
+import { isRecord } from '../guards';
 import { createRandom, roundedGaussians } from './random';
 
 /** The norms the lab's op picker offers, in the order of the lessons. */
@@ -134,9 +135,8 @@ export const MAX_DRAWN_CELLS = 2048;
  * from the host). Structure only: the engine itself judges the params and says what is wrong.
  */
 export function parseExplorerOptions(value: unknown): TensorExplorerOptions | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  const { op, shape, data, params, groups, seed } = record;
+  if (!isRecord(value)) return undefined;
+  const { op, shape, data, params, groups, seed } = value;
   if (typeof op !== 'string' || !Object.hasOwn(OPERATIONS, op)) return undefined;
   if (!Array.isArray(shape) || shape.length === 0 || !shape.every((size) => Number.isInteger(size) && size >= 1)) return undefined;
   const count = elementCount(shape as number[]);

@@ -1,4 +1,5 @@
 import { normalize } from '../engine';
+import { isRecord } from '../guards';
 import type { OpName, OpParams, OpResult } from '../engine/types';
 import { sampleParams, type Seed } from './random';
 import type { NumericQuiz } from './schema';
@@ -17,7 +18,7 @@ export function runEngine(op: string, input: { shape: readonly number[]; data: A
 function substitute(value: unknown, params: Readonly<Record<string, number>>): unknown {
   if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(params, value)) return params[value];
   if (Array.isArray(value)) return value.map((item) => substitute(item, params));
-  if (typeof value === 'object' && value !== null) {
+  if (isRecord(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, params)]));
   }
   return value;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { formatNumber } from '../format';
 import { numericExpectation } from './compute';
 import type { Seed } from './random';
 import type { AxesQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
@@ -143,12 +144,6 @@ export function withinTolerance(value: number, expected: number, tolerance: Tole
   return bounds.some((bound) => bound !== undefined && difference <= bound + slack);
 }
 
-/** Six significant digits, no trailing zeros: what a learner would type. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  return String(Number(value.toPrecision(6)));
-}
 
 function gradeNumeric(quiz: NumericQuiz, response: { value: string }, seed: Seed): Verdict {
   if (response.value.trim() === '') return invalid('empty');

@@ -1,8 +1,10 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
+import { isRecord } from '../guards';
 import { getMarkdown } from '../markdown/markdown';
 import {
   QUIZ_TYPES,
+  answerOutsideChoices,
   frontMatterSchema,
   labBlockSchema,
   normalizeBlockSchema,
@@ -117,10 +119,10 @@ function validateWith<T>(schema: z.ZodType<T>, file: string) {
 
 function validateQuiz(file: string) {
   return (value: unknown, lineOf: (path: readonly PropertyKey[]) => number): { value?: Quiz; diagnostics: Diagnostic[] } => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (!isRecord(value)) {
       return { diagnostics: [{ file, line: lineOf([]), message: 'a quiz block must be a YAML mapping' }] };
     }
-    const type = (value as Record<string, unknown>).type;
+    const type = value.type;
     if (type === undefined) return { diagnostics: [{ file, line: lineOf([]), message: `\`type\`: missing (one of ${QUIZ_TYPES.join(', ')})` }] };
     if (!(QUIZ_TYPES as readonly unknown[]).includes(type)) {
       return { diagnostics: [{ file, line: lineOf(['type']), message: `\`type\`: unknown quiz type "${String(type)}" (one of ${QUIZ_TYPES.join(', ')})` }] };
@@ -128,22 +130,11 @@ function validateQuiz(file: string) {
     const result = validateWith(quizSchemas[type as QuizType] as z.ZodType<Quiz>, file)(value, lineOf);
     if (result.value) return result;
     // zod skips the cross-field rules when a field is missing; still report an answer not among the choices.
-    const extra = answerOutsideChoices(value as Record<string, unknown>).filter(
+    const extra = answerOutsideChoices(value).filter(
       (issue) => !result.diagnostics.some((diagnostic) => diagnostic.message.endsWith(issue.message)),
     );
     return { diagnostics: [...result.diagnostics, ...extra.map((issue) => ({ file, line: lineOf(issue.path), message: `\`${issue.path.join('.')}\`: ${issue.message}` }))] };
   };
-}
-
-function answerOutsideChoices(quiz: Record<string, unknown>): { path: (string | number)[]; message: string }[] {
-  if ((quiz.type !== 'single' && quiz.type !== 'multi') || !Array.isArray(quiz.choices)) return [];
-  const ids = new Set(quiz.choices.map((choice: unknown) => (typeof choice === 'object' && choice !== null ? (choice as { id?: unknown }).id : undefined)));
-  const answers = Array.isArray(quiz.answer) ? quiz.answer : [quiz.answer];
-  return answers.flatMap((answer, index) =>
-    typeof answer === 'string' && !ids.has(answer)
-      ? [{ path: Array.isArray(quiz.answer) ? ['answer', index] : ['answer'], message: `answer "${answer}" is not among the choices` }]
-      : [],
-  );
 }
 
 const frontMatterPattern = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;

@@ -20,7 +20,6 @@ const attemptSchema = z.object({
   status: z.enum(['correct', 'wrong']),
   at: timestamp,
 });
-export type Attempt = z.infer<typeof attemptSchema>;
 
 const quizRecordSchema = z.object({
   /** The seed of the attempt currently shown (numbers stay the same across reloads). */
@@ -57,28 +56,6 @@ export type ProgressWarning =
   | { readonly kind: 'noLessons' }
   | { readonly kind: 'lessonReset'; readonly lessonId: string }
   | { readonly kind: 'quizzesReset'; readonly lessonId: string; readonly count: number };
-
-/** The English wording (tests, logs); the host passes the same facts through `vscode.l10n`. */
-export function describeProgressWarning(warning: ProgressWarning): string {
-  switch (warning.kind) {
-    case 'unreadable':
-      return 'The saved progress was not readable and has been reset.';
-    case 'newerVersion':
-      return `The saved progress comes from a newer version (${warning.version}); what could be read has been kept.`;
-    case 'unknownVersion':
-      return `The saved progress has an unknown version (${warning.version}) and has been reset.`;
-    case 'noLessons':
-      return 'The saved progress had no readable lessons and has been reset.';
-    case 'lessonReset':
-      return `Progress of lesson "${warning.lessonId}" was damaged and has been reset.`;
-    case 'quizzesReset':
-      return `Progress of lesson "${warning.lessonId}": ${warning.count} damaged quiz record(s) reset.`;
-    default: {
-      const never: never = warning;
-      return never;
-    }
-  }
-}
 
 export interface LoadedProgress {
   readonly progress: Progress;

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * `superRefine`s with a `path`, so every message can be traced back to a line of the file.
  */
 
+import { isRecord } from '../guards';
 import type { QuizType } from './quizTypes';
 
 export { QUIZ_TYPES, type QuizType } from './quizTypes';
@@ -41,24 +42,37 @@ function uniqueChoices(choices: readonly Choice[], context: z.RefinementCtx): vo
   });
 }
 
+/**
+ * A single or multi item's answers that name no choice. Also run by the parser on an item that
+ * failed its schema (zod skips the cross-field rules then), so it reads the raw mapping.
+ */
+export function answerOutsideChoices(quiz: Readonly<Record<string, unknown>>): { path: (string | number)[]; message: string }[] {
+  if ((quiz.type !== 'single' && quiz.type !== 'multi') || !Array.isArray(quiz.choices)) return [];
+  const ids = new Set(quiz.choices.map((choice: unknown) => (isRecord(choice) ? choice.id : undefined)));
+  const answers: unknown[] = Array.isArray(quiz.answer) ? quiz.answer : [quiz.answer];
+  return answers.flatMap((answer, index) =>
+    typeof answer === 'string' && !ids.has(answer)
+      ? [{ path: Array.isArray(quiz.answer) ? ['answer', index] : ['answer'], message: `answer "${answer}" is not among the choices` }]
+      : [],
+  );
+}
+
+const answerAmongChoices = (quiz: Readonly<Record<string, unknown>>, context: z.RefinementCtx) => {
+  for (const issue of answerOutsideChoices(quiz)) context.addIssue({ code: 'custom', ...issue });
+};
+
 const singleSchema = z
   .strictObject({ ...common, type: z.literal('single'), choices: z.array(choiceSchema).min(2), answer: identifier })
   .superRefine((quiz, context) => {
     uniqueChoices(quiz.choices, context);
-    if (!quiz.choices.some((choice) => choice.id === quiz.answer)) {
-      context.addIssue({ code: 'custom', path: ['answer'], message: `answer "${quiz.answer}" is not among the choices` });
-    }
+    answerAmongChoices(quiz, context);
   });
 
 const multiSchema = z
   .strictObject({ ...common, type: z.literal('multi'), choices: z.array(choiceSchema).min(2), answer: z.array(identifier).min(1) })
   .superRefine((quiz, context) => {
     uniqueChoices(quiz.choices, context);
-    quiz.answer.forEach((answer, index) => {
-      if (!quiz.choices.some((choice) => choice.id === answer)) {
-        context.addIssue({ code: 'custom', path: ['answer', index], message: `answer "${answer}" is not among the choices` });
-      }
-    });
+    answerAmongChoices(quiz, context);
   });
 
 /** A randomized param: an integer drawn from an inclusive range, or one of a list. */
@@ -83,7 +97,6 @@ const computeSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional(),
   pick: z.strictObject({ from: identifier.default('output'), index: z.number().int().nonnegative().default(0) }),
 });
-export type ComputeSpec = z.infer<typeof computeSchema>;
 
 const toleranceSchema = z
   .strictObject({ abs: z.number().nonnegative().optional(), rel: z.number().nonnegative().optional() })

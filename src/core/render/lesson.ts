@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import type { OpResult } from '../engine/types';
 import { runEngine } from '../lessons/compute';
-import { formatNumber } from '../lessons/grade';
+import { formatNumber } from '../format';
 import { formatDiagnostic, type Diagnostic, type Lesson, type LessonBlock } from '../lessons/parse';
 import type { LabBlock, NormalizeBlock, Quiz } from '../lessons/schema';
 import { escapeHtml, getMarkdown, type LessonEnv } from '../markdown/markdown';

@@ -1,5 +1,5 @@
 import { ComputeError, numericExpectation } from '../lessons/compute';
-import { formatNumber } from '../lessons/grade';
+import { formatNumber } from '../format';
 import { interpolate, shuffledIndices, type Seed } from '../lessons/random';
 import type { Quiz } from '../lessons/schema';
 import { renderInline, renderMarkdown } from '../markdown/markdown';

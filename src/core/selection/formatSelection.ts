@@ -3,6 +3,7 @@
  * brackets, the same separators and line breaks, so replacing a selection changes only the numbers.
  */
 import { elementCount } from '../engine';
+import { formatNumber as formatAnyNumber } from '../format';
 import { type Notation, type NotationKind, usesPythonFloats } from './notation';
 
 export interface FormatOptions {
@@ -12,18 +13,14 @@ export interface FormatOptions {
 
 /** One number, rounded to `significantDigits` and written as briefly as possible; Python floats keep a `.0`. */
 export function formatNumber(value: number, significantDigits: number, kind: NotationKind): string {
-  const digits = Math.min(17, Math.max(1, Math.round(significantDigits)));
-  let text: string;
-  if (!Number.isFinite(value)) {
-    // The engine only produces these from finite input in degenerate cases; write them the way the notation spells them.
-    if (Number.isNaN(value)) text = usesPythonFloats(kind) ? "float('nan')" : kind === 'json' ? 'null' : 'NaN';
-    else text = usesPythonFloats(kind) ? `float('${value > 0 ? '' : '-'}inf')` : value > 0 ? 'Infinity' : '-Infinity';
-    return text;
-  }
-  const rounded = digits === 17 ? value : Number(value.toPrecision(digits));
-  text = String(rounded === 0 ? 0 : rounded);
-  if (usesPythonFloats(kind) && !text.includes('.') && !text.includes('e')) text += '.0';
-  return text;
+  const text = formatAnyNumber(value, { digits: significantDigits, nonFinite: (special) => spellNonFinite(special, kind) });
+  return usesPythonFloats(kind) && Number.isFinite(value) && !text.includes('.') && !text.includes('e') ? `${text}.0` : text;
+}
+
+/** The engine only produces these from finite input in degenerate cases; written the way the notation spells them. */
+function spellNonFinite(value: number, kind: NotationKind): string {
+  if (Number.isNaN(value)) return usesPythonFloats(kind) ? "float('nan')" : kind === 'json' ? 'null' : 'NaN';
+  return usesPythonFloats(kind) ? `float('${value > 0 ? '' : '-'}inf')` : value > 0 ? 'Infinity' : '-Infinity';
 }
 
 /** Formats `data[from..to)` into `out` (so a host can format a large tensor in slices and yield between them). */

@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/guards';
 import * as vscode from 'vscode';
 import { chooseLessonLanguage } from '../../core/lessons/library';
 import { PROGRESS_KEY } from '../../core/lessons/progress';
@@ -67,7 +68,7 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     ),
     /** Asks, then forgets all progress; returns whether it did. `{ confirmed: true }` skips the question (tests). */
     vscode.commands.registerCommand('normalizationLab.resetProgress', async (options?: unknown): Promise<boolean> => {
-      const confirmed = typeof options === 'object' && options !== null && (options as { confirmed?: unknown }).confirmed === true;
+      const confirmed = isRecord(options) && options.confirmed === true;
       if (!confirmed) {
         const reset = vscode.l10n.t('Reset Progress');
         const choice = await vscode.window.showWarningMessage(

@@ -1,5 +1,6 @@
 /** Small DOM helpers shared by the labs. Styles only through classes or CSSOM, never `style=""`. */
 
+import { formatNumber as formatCoreNumber } from '../../core/format';
 import { html, uniqueId, type Attributes, type Child } from '../dom';
 
 export { html, svg, uniqueId } from '../dom';
@@ -7,13 +8,10 @@ export { html, svg, uniqueId } from '../dom';
 /** A number short enough for a cell or a label: 4 significant digits, exponent form when tiny or huge. */
 export function formatNumber(value: number | undefined, digits = 4): string {
   if (value === undefined) return '–';
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  const text = magnitude >= 1e5 || magnitude < 1e-3 ? value.toExponential(digits - 2) : String(Number(value.toPrecision(digits)));
-  return text.replace('-', '−');
+  return formatCoreNumber(value, { digits, compact: true, typographicMinus: true, nonFinite: labNonFinite });
 }
+
+const labNonFinite = (value: number) => (Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '−∞');
 
 /** A visually hidden polite live region: what it is given is read out by screen readers. */
 export function liveRegion(): HTMLElement {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numericExpectation } from '../../../src/core/lessons/compute';
-import { formatNumber, gradeQuiz, normalizePhrase, parseNumber, withinTolerance, type QuizResponse } from '../../../src/core/lessons/grade';
+import { formatNumber } from '../../../src/core/format';
+import { gradeQuiz, normalizePhrase, parseNumber, withinTolerance, type QuizResponse } from '../../../src/core/lessons/grade';
 import { parseLesson } from '../../../src/core/lessons/parse';
 import type { Quiz } from '../../../src/core/lessons/schema';
 import { normalize } from '../../../src/core/engine';
@@ -118,7 +119,7 @@ describe('parseNumber and formatNumber', () => {
     expect(['', '1,5', '0x10', 'NaN', 'Infinity', '1/2'].map(parseNumber)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
   it('formats with six significant digits and no trailing zeros', () => {
-    expect([1.224744871, 0, -0.5, 1e-7, 123456789].map(formatNumber)).toEqual(['1.22474', '0', '-0.5', '1e-7', '123457000']);
+    expect([1.224744871, 0, -0.5, 1e-7, 123456789].map((value) => formatNumber(value))).toEqual(['1.22474', '0', '-0.5', '1e-7', '123457000']);
   });
 });
 
