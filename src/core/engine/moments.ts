@@ -4,7 +4,11 @@
  *
  * Algorithm: two passes (mean, then the sum of squared deviations from it), each summed
  * pairwise: leaves of at most LEAF values with four accumulators, halves added recursively,
- * so rounding error grows like log n rather than n. Never E[x²] − E[x]².
+ * so rounding error grows like log n rather than n. Never E[x²] − E[x]². Contiguous runs
+ * longer than CHUNK are cut into chunks that stay in L1 cache between their two passes, and
+ * the chunks' (count, mean, m2) are merged pairwise with Chan et al.'s update (every term of
+ * the merged m2 is ≥ 0, so nothing cancels), as PyTorch's moments_utils.h merges its chunks:
+ * one pass over memory instead of two.
  *
  * Range: the first attempt works in the data's own units. When a sum overflows, when the sum
  * of squares is tiny enough that squares may have underflowed (below 2^-900), or when the
@@ -20,6 +24,8 @@ const LEAF = 128;
 const UNDERFLOW_GUARD = 2 ** -900;
 /** Blocks summed one after another in the lane kernel before pairwise merging takes over. */
 const LANE_CHUNK = 64;
+/** Longest contiguous run whose two passes are made back to back (16 KiB: stays in L1 cache). */
+const CHUNK = 2048;
 
 /** Σ x·scale over `count` values `stride` apart, pairwise (leaves of LEAF values, four accumulators). */
 function sumLeaf(data: ArrayLike<number>, start: number, count: number, stride: number, scale: number): number {
@@ -268,6 +274,62 @@ function carefulGroup(
   out.constant[group] = 0;
 }
 
+/** Where runMoments puts its result: [mean, Σ(x − mean)²]. */
+const runResult = new Float64Array(2);
+
+/**
+ * Mean and Σ(x − mean)² of `count` contiguous values from `start` into runResult: two passes
+ * per chunk of at most CHUNK values, halves merged pairwise (Chan et al.).
+ */
+function runMoments(data: ArrayLike<number>, start: number, count: number): void {
+  if (count <= CHUNK) {
+    const mean = sumLeaf(data, start, count, 1, 1) / count;
+    runResult[0] = mean;
+    runResult[1] = squaresLeaf(data, start, count, 1, 1, mean);
+    return;
+  }
+  const half = count >> 1;
+  runMoments(data, start, half);
+  const meanA = runResult[0];
+  const m2A = runResult[1];
+  runMoments(data, start + half, count - half);
+  mergeMoments(half, meanA, m2A, count - half, runResult[0], runResult[1]);
+}
+
+/** Chan et al.'s merge of two parts' (count, mean, m2) into runResult. Overflow shows as a non-finite m2. */
+function mergeMoments(countA: number, meanA: number, m2A: number, countB: number, meanB: number, m2B: number): void {
+  const count = countA + countB;
+  const delta = meanB - meanA;
+  runResult[0] = meanA + delta * (countB / count);
+  runResult[1] = m2A + m2B + delta * delta * ((countA * countB) / count);
+}
+
+/** Merges blocks [b0, b1) of lane l's per-run moments (each of `run` values) into runResult, pairwise. */
+function mergeBlocks(means: Float64Array, m2s: Float64Array, lanes: number, l: number, b0: number, b1: number, run: number): void {
+  if (b1 - b0 === 1) {
+    runResult[0] = means[b0 * lanes + l];
+    runResult[1] = m2s[b0 * lanes + l];
+    return;
+  }
+  const mid = (b0 + b1) >> 1;
+  mergeBlocks(means, m2s, lanes, l, b0, mid, run);
+  const meanA = runResult[0];
+  const m2A = runResult[1];
+  mergeBlocks(means, m2s, lanes, l, mid, b1, run);
+  mergeMoments((mid - b0) * run, meanA, m2A, (b1 - mid) * run, runResult[0], runResult[1]);
+}
+
+/** Stores a first attempt's centred moments, or redoes the group carefully when they demand it. */
+function storeCentered(data: ArrayLike<number>, layout: Layout, g: number, n: number, mean: number, m2: number, out: Moments): void {
+  if (!(Math.abs(mean) < Infinity) || needsCarefulPass(true, n, mean, m2)) {
+    if (!(Math.abs(mean) < Infinity) && firstNonFinite(data) >= 0) nonFinite(data);
+    carefulGroup(data, layout, g, true, out);
+  } else {
+    out.meanScaled[g] = mean;
+    out.m2Scaled[g] = m2;
+  }
+}
+
 /**
  * Moments of every group. `centered`: mean and Σ(x − mean)² (two-pass); otherwise mean 0 and
  * Σ x² (for rms_norm and l2_normalize). Throws NonFiniteInput on NaN or ±Infinity.
@@ -280,10 +342,20 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
     return out;
   }
   if (layout.run > 1 && layout.blocks > 1 && layout.lanes > 1) {
-    for (let o = 0; o < layout.outer; o++) blockedMoments(data, layout, o, centered, out);
+    for (let o = 0; o < layout.outer; o++) {
+      if (centered) blockedCenteredMoments(data, layout, o, out);
+      else blockedMoments(data, layout, o, centered, out);
+    }
     return out;
   }
   const n = groupSizeOf(layout);
+  if (centered && layout.blocks === 1) {
+    for (let g = 0; g < groups; g++) {
+      runMoments(data, groupBase(layout, g), n);
+      storeCentered(data, layout, g, n, runResult[0], runResult[1], out);
+    }
+    return out;
+  }
   for (let g = 0; g < groups; g++) {
     const base = groupBase(layout, g);
     let mean = 0;
@@ -425,6 +497,29 @@ function blockedMoments(data: ArrayLike<number>, layout: Layout, o: number, cent
   const m2 = new Float64Array(lanes);
   for (let l = 0; l < lanes; l++) m2[l] = sumLeaf(partial, l, blocks, lanes, 1);
   finishLanes(data, layout, o, centered, blocks * run, sums, means, m2, out);
+}
+
+/**
+ * Centred moments for groups of several runs interleaved with other groups' runs (batch_norm
+ * over (N, C, spatial)): one pass over memory, each run's moments two-pass in cache, then each
+ * lane's runs merged pairwise.
+ */
+function blockedCenteredMoments(data: ArrayLike<number>, layout: Layout, o: number, out: Moments): void {
+  const { lanes, blocks, run } = layout;
+  const slab = o * layout.slabStride;
+  const means = new Float64Array(blocks * lanes);
+  const m2s = new Float64Array(blocks * lanes);
+  for (let b = 0; b < blocks; b++) {
+    for (let l = 0; l < lanes; l++) {
+      runMoments(data, slab + l * layout.laneStride + b * layout.blockStride, run);
+      means[b * lanes + l] = runResult[0];
+      m2s[b * lanes + l] = runResult[1];
+    }
+  }
+  for (let l = 0; l < lanes; l++) {
+    mergeBlocks(means, m2s, lanes, l, 0, blocks, run);
+    storeCentered(data, layout, o * lanes + l, blocks * run, runResult[0], runResult[1], out);
+  }
 }
 
 /**
