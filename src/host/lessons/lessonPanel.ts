@@ -84,7 +84,7 @@ export class LessonPanel {
     const initialState: LessonPageState = { labels: pageLabels(labelTranslator(this.extensionUri, language)) };
     this.panel.webview.html = renderPage(this.panel.webview, this.extensionUri, {
       script: 'lessonPage',
-      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
+      styles: ['media/common.css', 'media/labs.css', 'media/lesson.css'],
       title: vscode.l10n.t('Normalization Lab'),
       initialState,
       language,
