@@ -45,6 +45,25 @@ export function parseModelCode(text: string, previous?: { readonly tree: Tree; r
   return parser.parse(text, fragments);
 }
 
+/**
+ * One document's parse state between edits: changes are folded into the previous tree's
+ * fragments as they happen (cheap), and the next analysis reparses only what they touched.
+ */
+export class IncrementalAnalysis {
+  private fragments: readonly TreeFragment[] = [];
+
+  /** Records an edit; `changes` are sorted and in the coordinates of the text before (A) and after (B). */
+  applyChanges(changes: readonly TextChange[]): void {
+    if (this.fragments.length > 0 && changes.length > 0) this.fragments = TreeFragment.applyChanges(this.fragments, changes);
+  }
+
+  analyze(text: string): ModelAnalysis {
+    const tree = parser.parse(text, this.fragments);
+    this.fragments = TreeFragment.addTree(tree);
+    return analyzeModelCode(text, tree);
+  }
+}
+
 /** Callee names worth resolving when written as `a.Name(…)`; any plain `name(…)` is resolved (it may be an alias). */
 const MEMBER_CALLEES = new Set([...RECOGNIZED_LAYERS.map((spec) => spec.name), 'Sequential', 'ModuleList', 'partial']);
 

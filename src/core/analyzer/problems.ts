@@ -181,7 +181,7 @@ function compare(site: CallSite, state: ChainState): Problem | undefined {
     severity: 'error',
     range: size.range,
     message,
-    args: [what, String(expected), state.producer, String(state.value), state.parameter, sizeParameter, state.text],
+    args: [what, String(expected), state.producer, String(state.value), state.parameter, sizeParameter, state.text, spec.family === 'layer' || spec.family === 'rms' ? 'features' : 'channels'],
     related: { range: state.range, message: `${state.producer} ${state.parameter} = ${state.value}` },
     ...(fixable && { fix: { title: `Set ${sizeParameter} to ${state.text}`, edits: [{ range: editRange, newText: state.text }] } }),
   };
