@@ -189,7 +189,7 @@ describe('problems and quick fixes', () => {
   it('the feature-mismatch fix makes the problem go away, and nothing else changes', () => {
     const text = 'import torch.nn as nn\nnet = nn.Sequential(nn.Conv2d(3, 96, 5), nn.ReLU(), nn.Dropout2d(0.1), nn.BatchNorm2d(48))\n';
     const [problem] = analyzeModelCode(text).problems;
-    expect(problem).toMatchObject({ code: 'featureMismatch', severity: 'error', args: ['BatchNorm2d(48)', '48', 'Conv2d', '96', 'out_channels', 'num_features', '96'] });
+    expect(problem).toMatchObject({ code: 'featureMismatch', severity: 'error', args: ['BatchNorm2d(48)', '48', 'Conv2d', '96', 'out_channels', 'num_features', '96', 'channels'] });
     const fixed = apply(text, problem.fix?.edits ?? []);
     expect(fixed).toBe(text.replace('BatchNorm2d(48)', 'BatchNorm2d(96)'));
     expect(analyzeModelCode(fixed).problems).toEqual([]);
