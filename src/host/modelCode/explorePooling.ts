@@ -4,6 +4,7 @@ import { EXPLORER_LIMITS, explorerParams, isExplorerOp, randomTensor } from '../
 import { describeParams } from '../../core/selection/normalizeOptions';
 import { formatSelection, parseSelection } from '../../core/selection';
 import { buildResultView } from '../normalize/resultView';
+import type { ResultView } from '../../messages';
 import { ResultPanel } from '../normalize/resultPanel';
 
 /** What `normalizationLab.explorePooling` takes: an explorer op, an (N, C, H·W) shape and GroupNorm's groups. */
@@ -36,9 +37,9 @@ export function parseExplorePoolingArguments(value: unknown): ExplorePoolingArgu
 /**
  * Opens the result panel's tensor explorer on random numbers of the layer's (small) shape, with
  * its op and groups: the same page Normalize Selection shows, without editing (no selection).
- * Returns what it opened, for tests.
+ * Returns what it opened and the view the panel shows, for tests.
  */
-export function explorePooling(extensionUri: vscode.Uri, raw: unknown): ExplorePoolingArguments | undefined {
+export function explorePooling(extensionUri: vscode.Uri, raw: unknown): { readonly opened: ExplorePoolingArguments; readonly view: ResultView | undefined } | undefined {
   const parsed = parseExplorePoolingArguments(raw);
   if (typeof parsed === 'string') {
     void vscode.window.showErrorMessage(parsed);
@@ -70,5 +71,5 @@ export function explorePooling(extensionUri: vscode.Uri, raw: unknown): ExploreP
     await vscode.env.clipboard.writeText(view.output);
     return vscode.l10n.t('Copied the output.');
   });
-  return parsed;
+  return { opened: parsed, view: ResultPanel.shown };
 }
