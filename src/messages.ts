@@ -189,6 +189,8 @@ export function parseQuizResponse(value: unknown): QuizResponse | undefined {
         : undefined;
     case 'short':
       return isString(value.text) ? { type: 'short', text: value.text } : undefined;
+    case 'cells':
+      return Array.isArray(value.cells) && value.cells.every((item) => Number.isInteger(item)) ? { type: 'cells', cells: [...(value.cells as number[])] } : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
-import { numericExpectation } from './compute';
+import { cellsAnswer } from './cells';
+import { mistakeValues, numericExpectation } from './compute';
 import type { Seed } from './random';
-import type { AxesQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
+import type { AxesQuiz, CellsQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
 
 /** What a learner answered, one shape per quiz type. */
 export type QuizResponse =
@@ -10,7 +11,9 @@ export type QuizResponse =
   | { readonly type: 'axes'; readonly axes: readonly string[] }
   /** Indices into `items` (the order of the lesson file) in the order the learner put them. */
   | { readonly type: 'order'; readonly order: readonly number[] }
-  | { readonly type: 'short'; readonly text: string };
+  | { readonly type: 'short'; readonly text: string }
+  /** Flat row-major indices of the cells marked besides the target (which is always marked). */
+  | { readonly type: 'cells'; readonly cells: readonly number[] };
 
 /** How one choice or axis came out: picked and right, picked and wrong, or right but not picked. */
 export type Mark = 'correct' | 'wrong' | 'missed';
@@ -24,6 +27,8 @@ export type Verdict =
       readonly marks: Readonly<Record<string, Mark>>;
       /** The right answer as plain text (numbers formatted, items in order); empty for choices, which are marked instead. */
       readonly expected: string;
+      /** For a wrong numeric answer: the index into the item's `mistakes` it matches, whose feedback is shown. */
+      readonly mistake?: number;
     }
   /** Not an answer at all (empty, not a number, wrong type): nothing is recorded. */
   | { readonly status: 'invalid'; readonly reason: InvalidReason };
@@ -55,6 +60,8 @@ export function gradeQuiz(quiz: Quiz, response: QuizResponse, seed: Seed): Verdi
       return gradeOrder(quiz, response as Extract<QuizResponse, { type: 'order' }>);
     case 'short':
       return gradeShort(quiz, response as Extract<QuizResponse, { type: 'short' }>);
+    case 'cells':
+      return gradeCells(quiz, response as Extract<QuizResponse, { type: 'cells' }>);
     default: {
       const never: never = quiz;
       return never;
@@ -152,5 +159,19 @@ function gradeNumeric(quiz: NumericQuiz, response: { value: string }, seed: Seed
   const value = parseNumber(response.value);
   if (value === undefined) return invalid('notANumber');
   const { expected } = numericExpectation(quiz, seed);
-  return verdict(withinTolerance(value, expected, quiz.tolerance), {}, formatNumber(expected));
+  const correct = withinTolerance(value, expected, quiz.tolerance);
+  if (correct) return verdict(true, {}, formatNumber(expected));
+  const mistake = mistakeValues(quiz, seed).findIndex((candidate) => withinTolerance(value, candidate, quiz.tolerance));
+  return { status: 'wrong', score: 0, marks: {}, expected: formatNumber(expected), ...(mistake >= 0 ? { mistake } : {}) };
+}
+
+/** The target counts as marked whether or not the response names it; the marks are keyed by flat index. */
+function gradeCells(quiz: CellsQuiz, response: { cells: readonly number[] }): Verdict {
+  const count = quiz.shape[0] * quiz.shape[1] * quiz.shape[2];
+  if (response.cells.some((cell) => !Number.isInteger(cell) || cell < 0 || cell >= count)) return invalid('unknownChoice');
+  const { target, pooled } = cellsAnswer(quiz);
+  const picked = new Set([...response.cells, target].map(String));
+  const { correct, marks } = markSets(picked, new Set(pooled.map(String)));
+  delete marks[String(target)];
+  return verdict(correct, marks);
 }

@@ -19,10 +19,12 @@ export interface Diagnostic {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /** A warning is reported but does not fail `lessons:check`; everything else is an error. */
+  readonly severity?: 'warning';
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.message}`;
+  return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.severity === 'warning' ? 'warning: ' : ''}${diagnostic.message}`;
 }
 
 /** A fenced block the extension understands, found at `line` (the line of its opening fence). */

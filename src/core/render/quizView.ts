@@ -1,7 +1,9 @@
+import { cellsAnswer } from '../lessons/cells';
 import { ComputeError, numericExpectation } from '../lessons/compute';
 import { formatNumber } from '../lessons/grade';
 import { interpolate, shuffledIndices, type Seed } from '../lessons/random';
 import type { Quiz, QuizType } from '../lessons/schema';
+import { choiceOrder } from '../lessons/shuffle';
 import { renderInline, renderMarkdown } from './markdown';
 
 /**
@@ -18,7 +20,12 @@ export interface QuizView {
   readonly promptHtml: string;
   readonly explainHtml: string;
   readonly hintsHtml: readonly string[];
+  /** Choices in the order this attempt shows them (shuffled by the seed, pinned ones in place). */
   readonly choices?: readonly { readonly id: string; readonly html: string; readonly feedbackHtml?: string }[];
+  /** A numeric item's `mistakes` feedback, by index (`Verdict.mistake`). */
+  readonly mistakesHtml?: readonly string[];
+  /** A `cells` item: the drawn tensor (N, C, H·W) and the target's flat index, preselected and fixed. */
+  readonly cells?: { readonly shape: readonly [number, number, number]; readonly target: number };
   readonly axes?: readonly string[];
   /** Order items in the order they are first shown; `index` is the item's place in the lesson file. */
   readonly items?: readonly { readonly index: number; readonly html: string }[];
@@ -58,7 +65,7 @@ export function quizView(quiz: Quiz, seed: Seed): QuizView {
     case 'multi':
       return {
         ...view,
-        choices: quiz.choices.map((choice) => ({
+        choices: choiceOrder(quiz.choices, seed).map((choice) => ({
           id: choice.id,
           html: inline(choice.text),
           ...(choice.feedback === undefined ? {} : { feedbackHtml: block(choice.feedback) }),
@@ -68,6 +75,10 @@ export function quizView(quiz: Quiz, seed: Seed): QuizView {
       return { ...view, axes: quiz.tensor };
     case 'order':
       return { ...view, items: shuffledIndices(quiz.items.length, seed).map((index) => ({ index, html: inline(quiz.items[index]!) })) };
+    case 'numeric':
+      return quiz.mistakes ? { ...view, mistakesHtml: quiz.mistakes.map((mistake) => block(mistake.feedback)) } : view;
+    case 'cells':
+      return { ...view, cells: { shape: quiz.shape, target: cellsAnswer(quiz).target } };
     default:
       return view;
   }
