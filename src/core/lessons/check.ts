@@ -1,6 +1,7 @@
 import katex from 'katex';
 import type { Token } from 'markdown-it';
 import { parseLabConfig } from '../labs/labConfig';
+import { cellsAnswer } from './cells';
 import { ComputeError, mistakeValues, numericExpectation } from './compute';
 import { formatNumber, normalizePhrase, withinTolerance } from './grade';
 import { getMarkdown } from '../render/markdown';
@@ -54,6 +55,21 @@ function checkNumeric(lesson: Lesson): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** A `cells` item whose tensor the engine refuses to pool (InstanceNorm over one position, …), in the engine's words. */
+function checkCells(lesson: Lesson): Diagnostic[] {
+  const lines = quizLines(lesson);
+  return lesson.quizzes.flatMap((quiz) => {
+    if (quiz.type !== 'cells') return [];
+    try {
+      cellsAnswer(quiz);
+      return [];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [{ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": the engine cannot pool this tensor: ${message}` }];
+    }
+  });
 }
 
 /** A mistake that grades as the right answer could never be shown: an error, at the mistake's line. */
@@ -260,7 +276,7 @@ export function checkLessons(files: readonly LessonFile[]): CheckReport {
     perLanguage[source.language].quizzes += lesson.quizzes.length;
     const rendered = renderLesson(lesson, { language: source.language });
     diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
-    diagnostics.push(...checkNumeric(lesson), ...checkMistakes(lesson), ...checkGiveaways(lesson), ...checkMath(lesson), ...checkBold(lesson), ...checkLabs(lesson));
+    diagnostics.push(...checkNumeric(lesson), ...checkMistakes(lesson), ...checkCells(lesson), ...checkGiveaways(lesson), ...checkMath(lesson), ...checkBold(lesson), ...checkLabs(lesson));
     const lessons = byLanguage.get(source.language)!;
     const other = lessons.get(lesson.id);
     if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });

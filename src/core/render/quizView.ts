@@ -78,7 +78,11 @@ export function quizView(quiz: Quiz, seed: Seed): QuizView {
     case 'numeric':
       return quiz.mistakes ? { ...view, mistakesHtml: quiz.mistakes.map((mistake) => block(mistake.feedback)) } : view;
     case 'cells':
-      return { ...view, cells: { shape: quiz.shape, target: cellsAnswer(quiz).target } };
+      try {
+        return { ...view, cells: { shape: quiz.shape, target: cellsAnswer(quiz).target } };
+      } catch (caught) {
+        return { ...view, error: caught instanceof Error ? caught.message : String(caught) };
+      }
     default:
       return view;
   }
