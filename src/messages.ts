@@ -5,6 +5,7 @@
  */
 
 import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/selectionExplorer';
+import type { AttemptState } from './core/lessons/attempt';
 import type { QuizResponse, Verdict } from './core/lessons/grade';
 import type { QuizView } from './core/render/quizView';
 import { isRecord } from './core/guards';
@@ -18,6 +19,36 @@ export type { QuizView, QuizResponse, Verdict };
 export interface QuizProgressView {
   readonly attempts: number;
   readonly last?: { readonly seed: number; readonly response: QuizResponse };
+  /** Where the attempt shown stands (tries, reveal, hints); absent: nothing done yet. */
+  readonly state?: AttemptState;
+}
+
+/** Which presentation a quiz message belongs to: the lesson, or the review session. */
+export type QuizMode = 'lesson' | 'review';
+
+/** The review session as the panel shows it: the first due item, or when the next one comes. */
+export interface ReviewPayload {
+  /** Cards due now, the one shown included. */
+  readonly due: number;
+  readonly item?: {
+    readonly lessonId: string;
+    readonly lessonTitle: string;
+    /** The section heading the item sits in, rendered inline. */
+    readonly sectionHtml?: string;
+    readonly view: QuizView;
+    readonly progress: QuizProgressView;
+  };
+  /** With nothing due: when the next card is due, as an ISO time, and as the host words it. */
+  readonly nextDue?: string;
+  readonly nextDueText?: string;
+}
+
+/** What the page measured and remembers about the attempt an answer, reveal or hint belongs to. */
+export interface QuizContext {
+  readonly mode: QuizMode;
+  readonly hintsUsed: number;
+  /** Milliseconds from the item being shown (review) or first touched (lesson) to this answer. */
+  readonly ms?: number;
 }
 
 export interface LessonPayload {
@@ -38,14 +69,22 @@ export interface LessonPayload {
 export type LessonPageToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'navigate'; readonly direction: 'previous' | 'next' }
-  | { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly response: QuizResponse }
-  | { readonly type: 'newAttempt'; readonly lessonId: string; readonly quizId: string };
+  | { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly response: QuizResponse; readonly context?: QuizContext }
+  | { readonly type: 'newAttempt'; readonly lessonId: string; readonly quizId: string }
+  /** "Show answer", or a hint opened: both are remembered with the attempt. */
+  | { readonly type: 'reveal' | 'hint'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly context: QuizContext }
+  /** Show the review session (again): after a finished item, the next one. */
+  | { readonly type: 'review' }
+  /** A review item's link back to its lesson section. */
+  | { readonly type: 'openSection'; readonly lessonId: string; readonly quizId: string };
 
 export type HostToLessonPage =
-  | { readonly type: 'showLesson'; readonly lesson: LessonPayload; readonly scrollY: number }
+  /** `focusQuiz`: scroll to the section of that quiz (the review's link back). */
+  | { readonly type: 'showLesson'; readonly lesson: LessonPayload; readonly scrollY: number; readonly focusQuiz?: string }
   /** A lesson file that could not be read at all. */
   | { readonly type: 'showProblem'; readonly title: string; readonly problems: readonly string[] }
-  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView };
+  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView }
+  | { readonly type: 'showReview'; readonly review: ReviewPayload };
 
 /** The labels the lesson page writes, localized by the host (`vscode.l10n`) and passed as initial state. */
 export interface LessonPageLabels {
@@ -71,6 +110,20 @@ export interface LessonPageLabels {
   readonly invalid: Readonly<Record<'empty' | 'notANumber' | 'wrongType' | 'unknownChoice' | 'notAPermutation', string>>;
   readonly problems: string;
   readonly loading: string;
+  readonly wrongTryAgain: string;
+  readonly showAnswer: string;
+  readonly newAttempt: string;
+  readonly cellsGrid: string;
+  readonly cellsSample: string;
+  readonly cell: string;
+  readonly cellTarget: string;
+  readonly cellsSelected: string;
+  readonly review: string;
+  readonly reviewDue: string;
+  readonly reviewFrom: string;
+  readonly reviewNext: string;
+  readonly reviewEmpty: string;
+  readonly reviewNothingYet: string;
 }
 
 export interface LessonPageState {
@@ -79,8 +132,10 @@ export interface LessonPageState {
 
 /** What the page keeps with `setState`, and the serializer gets back after a reload. */
 export interface LessonPanelState {
+  /** Empty while the review session is shown. */
   readonly lessonId: string;
   readonly scrollY: number;
+  readonly review?: boolean;
 }
 
 // ---- Result page (Normalize Selection) ---------------------------------------------------
@@ -196,6 +251,16 @@ export function parseQuizResponse(value: unknown): QuizResponse | undefined {
   }
 }
 
+/** An answer time over an hour is not a measurement of thinking; it is dropped. */
+const MAX_ANSWER_MS = 3_600_000;
+
+export function parseQuizContext(value: unknown): QuizContext | undefined {
+  if (!isRecord(value) || (value.mode !== 'lesson' && value.mode !== 'review')) return undefined;
+  if (!Number.isInteger(value.hintsUsed) || (value.hintsUsed as number) < 0 || (value.hintsUsed as number) > 100) return undefined;
+  const ms = typeof value.ms === 'number' && Number.isFinite(value.ms) && value.ms >= 0 && value.ms <= MAX_ANSWER_MS ? Math.round(value.ms) : undefined;
+  return { mode: value.mode, hintsUsed: value.hintsUsed as number, ...(ms === undefined ? {} : { ms }) };
+}
+
 const isSeed = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
 
 export function parseLessonPageMessage(value: unknown): LessonPageToHost | undefined {
@@ -209,12 +274,24 @@ export function parseLessonPageMessage(value: unknown): LessonPageToHost | undef
         : undefined;
     case 'answer': {
       const response = parseQuizResponse(value.response);
-      return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && response
-        ? { type: 'answer', lessonId: value.lessonId, quizId: value.quizId, seed: value.seed, response }
+      const context = value.context === undefined ? undefined : parseQuizContext(value.context);
+      return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && response && (value.context === undefined || context)
+        ? { type: 'answer', lessonId: value.lessonId, quizId: value.quizId, seed: value.seed, response, ...(context ? { context } : {}) }
         : undefined;
     }
     case 'newAttempt':
       return isString(value.lessonId) && isString(value.quizId) ? { type: 'newAttempt', lessonId: value.lessonId, quizId: value.quizId } : undefined;
+    case 'reveal':
+    case 'hint': {
+      const context = parseQuizContext(value.context);
+      return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && context
+        ? { type: value.type, lessonId: value.lessonId, quizId: value.quizId, seed: value.seed, context }
+        : undefined;
+    }
+    case 'review':
+      return { type: 'review' };
+    case 'openSection':
+      return isString(value.lessonId) && isString(value.quizId) ? { type: 'openSection', lessonId: value.lessonId, quizId: value.quizId } : undefined;
     default:
       return undefined;
   }
@@ -235,6 +312,10 @@ export function parseHostToLessonPage(value: unknown): HostToLessonPage | undefi
       return isString(value.title) && isStringArray(value.problems) ? { type: 'showProblem', title: value.title, problems: value.problems } : undefined;
     case 'quizUpdated':
       return isString(value.lessonId) && isRecord(value.view) && isString(value.view.id) ? (value as unknown as HostToLessonPage) : undefined;
+    case 'showReview':
+      return isRecord(value.review) && Number.isInteger(value.review.due) && (value.review.item === undefined || (isRecord(value.review.item) && isRecord(value.review.item.view)))
+        ? (value as unknown as HostToLessonPage)
+        : undefined;
     default:
       return undefined;
   }
@@ -242,6 +323,7 @@ export function parseHostToLessonPage(value: unknown): HostToLessonPage | undefi
 
 /** The panel state the serializer gets back; anything unreadable means "start at the first lesson". */
 export function parseLessonPanelState(value: unknown): LessonPanelState | undefined {
+  if (isRecord(value) && value.review === true) return { lessonId: '', scrollY: 0, review: true };
   if (!isRecord(value) || !isString(value.lessonId)) return undefined;
   return { lessonId: value.lessonId, scrollY: typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? Math.max(0, value.scrollY) : 0 };
 }

@@ -175,3 +175,34 @@ function gradeCells(quiz: CellsQuiz, response: { cells: readonly number[] }): Ve
   delete marks[String(target)];
   return verdict(correct, marks);
 }
+
+/**
+ * The right answer as a verdict, for "Show answer" before any valid answer: every right choice,
+ * axis or cell marked as to be picked, and the expected text.
+ */
+export function answerKey(quiz: Quiz, seed: Seed): Verdict & { status: 'wrong' } {
+  const missed = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 'missed' as Mark]));
+  const key = (marks: Record<string, Mark>, expected = '') => ({ status: 'wrong' as const, score: 0, marks, expected });
+  switch (quiz.type) {
+    case 'single':
+      return key(missed([quiz.answer]));
+    case 'multi':
+      return key(missed(quiz.answer));
+    case 'axes':
+      return key(missed(quiz.answer), quiz.tensor.filter((axis) => quiz.answer.includes(axis)).join(', '));
+    case 'numeric':
+      return key({}, formatNumber(numericExpectation(quiz, seed).expected));
+    case 'order':
+      return key({}, quiz.items.join(' → '));
+    case 'short':
+      return key({}, quiz.accept[0]!);
+    case 'cells': {
+      const { pooled, target } = cellsAnswer(quiz);
+      return key(missed(pooled.filter((cell) => cell !== target).map(String)));
+    }
+    default: {
+      const never: never = quiz;
+      return never;
+    }
+  }
+}
