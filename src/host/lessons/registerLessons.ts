@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { chooseLessonLanguage } from '../../core/lessons/library';
 import { PROGRESS_KEY } from '../../core/lessons/progress';
-import { parseLessonPanelState, parseQuizResponse } from '../../messages';
+import { parseLessonPanelState, parseQuizContext, parseQuizResponse } from '../../messages';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
 import { LessonService, type LessonRow } from './lessonService';
 import { LessonTree } from './lessonTree';
@@ -137,10 +137,11 @@ function registerInternalCommands(context: vscode.ExtensionContext, service: Les
     /** The sidebar rows: id, title, state and score, or the problem of a broken file. */
     vscode.commands.registerCommand('normalizationLab.internal.lessonRows', (): LessonRow[] => service.rows()),
     /** The same grading and recording path as an answer sent by the page. */
-    vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown) => {
+    vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown, context?: unknown) => {
       const parsed = parseQuizResponse(response);
-      if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed) return undefined;
-      return service.answer(lessonId, quizId, parsed);
+      const parsedContext = context === undefined ? undefined : parseQuizContext(context);
+      if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed || (context !== undefined && !parsedContext)) return undefined;
+      return service.answer(lessonId, quizId, parsed, undefined, parsedContext);
     }),
     vscode.commands.registerCommand('normalizationLab.internal.panelLesson', (): string | undefined => LessonPanel.active?.currentLessonId),
     /** Moves the review clock by whole days (0: the real time); returns the queue at the moved time. */
