@@ -95,7 +95,7 @@ describe('review: retries, mistakes, cells and spaced review inside a real VS Co
     const review = { mode: 'review', hintsUsed: 0 };
     assert.strictEqual((await answer('pools', 'pools-axis', { type: 'single', choice: 'features' }, review))?.status, 'correct');
     const after = await reviewState();
-    assert.deepStrictEqual(after.queue.map((item) => item.quizId), ['numbers-std', 'pools-cells']);
+    assert.deepStrictEqual(after.queue.map((item) => item.quizId), ['pools-cells', 'numbers-std']);
     const card = (await stored()).lessons.pools!.quizzes['pools-axis']!;
     assert.strictEqual(card.review, undefined);
     assert.ok(Date.parse(card.card!.due) > Date.now() + 2 * 86_400_000, 'a right review spaces the card out by days');
