@@ -147,6 +147,7 @@ function registerInternalCommands(context: vscode.ExtensionContext, service: Les
     /** Moves the review clock by whole days (0: the real time); returns the queue at the moved time. */
     vscode.commands.registerCommand('normalizationLab.internal.setClockOffsetDays', (days: unknown) => {
       service.setClockOffsetDays(typeof days === 'number' && Number.isFinite(days) ? days : 0);
+      if (LessonPanel.active?.showsReview) void LessonPanel.active.showReview();
       return service.reviewQueue();
     }),
     /** The review queue, the next due date, whether the panel shows the review, and the status bar's text when shown. */
