@@ -31,7 +31,8 @@ export function mountCellsGrid(shape: readonly [number, number, number], target:
   const blocks: HTMLElement[] = [];
   for (let n = 0; n < batch; n++) {
     const grid = element('div', { class: 'nl-lab-grid nl-cells-grid', role: 'grid', 'aria-label': format(labels.cellsSample, n), 'aria-multiselectable': 'true' });
-    grid.style.gridTemplateColumns = `repeat(${positions}, minmax(1.9rem, 1fr))`;
+    // Square-ish cells of a fixed width: a small tensor should not stretch across the page.
+    grid.style.gridTemplateColumns = `repeat(${positions}, 2.6rem)`;
     for (let c = 0; c < channels; c++) {
       const row = element('div', { class: 'nl-lab-row', role: 'row' });
       for (let s = 0; s < positions; s++) {

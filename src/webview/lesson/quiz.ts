@@ -115,6 +115,8 @@ export class QuizController {
   private lock(locked: boolean): void {
     for (const control of this.form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('fieldset input, .nl-check, .nl-show-answer, .nl-move')) control.disabled = locked;
     this.cellsGrid?.setDisabled(locked);
+    const show = this.form.querySelector<HTMLButtonElement>('.nl-show-answer');
+    if (show) show.hidden = locked;
     const again = this.form.querySelector<HTMLButtonElement>('.nl-new-attempt');
     if (again) again.hidden = !locked;
     this.form.dataset.revealed = String(locked);
