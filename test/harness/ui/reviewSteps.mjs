@@ -31,7 +31,8 @@ const rowText = async (page, title) => {
 
 const words = {
   en: { pools: 'Pools', numbers: 'Numbers', review: 'Review', retry: 'Not quite', correct: 'Correct', due: /3 due/, dueOne: /\b[12] due/, status: /3 to review/ },
-  'zh-cn': { pools: '汇总', numbers: '数值', review: '复习', retry: '还不对', correct: '正确', due: /3 个到期/, dueOne: /[12] 个到期/, status: /3 个待复习/ },
+  // The tree and the status bar follow VS Code's display language (English here); the page follows the lessons' language.
+  'zh-cn': { pools: '汇总', numbers: '数值', review: 'Review', retry: '还不对', correct: '正确', due: /3 due/, dueOne: /\b[12] due/, status: /3 to review/ },
 };
 
 export function reviewTests(language, prefix) {
