@@ -8,6 +8,7 @@
 
 import * as v from 'valibot';
 import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/selectionExplorer';
+import type { AttemptState } from './core/lessons/attempt';
 import { quizResponseSchema, type QuizResponse, type Verdict } from './core/lessons/grade';
 import { seedSchema } from './core/lessons/random';
 import { quizViewSchema, type QuizView } from './core/render/quizViewSchema';
@@ -44,15 +45,75 @@ const labelsOf = <const Keys extends readonly string[]>(keys: Keys) =>
 /** A quiz attempt as the page shows it; built by the host with `quizView` from the core. */
 export type { QuizView, QuizResponse, Verdict };
 
+/** Where an attempt stands (tries, reveal, hints), as the page remembers it. */
+const attemptStateSchema = v.object({
+  tries: count,
+  solved: v.boolean(),
+  revealed: v.boolean(),
+  hintsUsed: count,
+}) satisfies v.GenericSchema<unknown, AttemptState>;
+
 /**
  * What the page remembers about a quiz between visits: the last graded answer, re-graded on
- * display. A last answer the page cannot read is dropped, not the whole lesson.
+ * display, and where the attempt shown stands. A last answer the page cannot read is dropped,
+ * not the whole lesson.
  */
 const quizProgressViewSchema = v.object({
   attempts: count,
   last: v.optional(v.fallback(v.optional(v.object({ seed: seedSchema, response: quizResponseSchema })), undefined)),
+  /** Absent: nothing done yet. */
+  state: v.optional(v.fallback(v.optional(attemptStateSchema), undefined)),
 });
 export type QuizProgressView = v.InferOutput<typeof quizProgressViewSchema>;
+
+/** Which presentation a quiz message belongs to: the lesson, or the review session. */
+const quizModeSchema = v.picklist(['lesson', 'review']);
+export type QuizMode = v.InferOutput<typeof quizModeSchema>;
+
+/** The review session as the panel shows it: the first due item, or when the next one comes. */
+export const reviewPayloadSchema = v.object({
+  /** Cards due now, the one shown included. */
+  due: count,
+  item: v.optional(
+    v.object({
+      lessonId: v.string(),
+      lessonTitle: v.string(),
+      /** The section heading the item sits in, rendered inline. */
+      sectionHtml: v.optional(v.string()),
+      view: quizViewSchema,
+      progress: quizProgressViewSchema,
+    }),
+  ),
+  /** With nothing due: when the next card is due, as an ISO time, and as the host words it. */
+  nextDue: v.optional(v.string()),
+  nextDueText: v.optional(v.string()),
+});
+export type ReviewPayload = v.InferOutput<typeof reviewPayloadSchema>;
+
+/** An answer time over an hour is not a measurement of thinking; it is dropped. */
+const MAX_ANSWER_MS = 3_600_000;
+
+/** What the page measured and remembers about the attempt an answer, reveal or hint belongs to. */
+export const quizContextSchema = v.object({
+  mode: quizModeSchema,
+  hintsUsed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+  /** Milliseconds from the item being shown (review) or first touched (lesson) to this answer; an implausible time is dropped. */
+  ms: v.optional(
+    v.fallback(
+      v.optional(
+        v.pipe(
+          v.number(),
+          v.finite(),
+          v.minValue(0),
+          v.maxValue(MAX_ANSWER_MS),
+          v.transform((ms) => Math.round(ms)),
+        ),
+      ),
+      undefined,
+    ),
+  ),
+});
+export type QuizContext = v.InferOutput<typeof quizContextSchema>;
 
 const lessonLinkSchema = v.object({ id: v.string(), title: v.string() });
 
@@ -75,18 +136,26 @@ export type LessonPayload = v.InferOutput<typeof lessonPayloadSchema>;
 export const lessonPageToHostSchema = v.variant('type', [
   v.object({ type: v.literal('ready') }),
   v.object({ type: v.literal('navigate'), direction: v.picklist(['previous', 'next']) }),
-  v.object({ type: v.literal('answer'), lessonId: v.string(), quizId: v.string(), seed: seedSchema, response: quizResponseSchema }),
+  v.object({ type: v.literal('answer'), lessonId: v.string(), quizId: v.string(), seed: seedSchema, response: quizResponseSchema, context: v.optional(quizContextSchema) }),
   v.object({ type: v.literal('newAttempt'), lessonId: v.string(), quizId: v.string() }),
+  /** "Show answer", or a hint opened: both are remembered with the attempt. */
+  v.object({ type: v.picklist(['reveal', 'hint']), lessonId: v.string(), quizId: v.string(), seed: seedSchema, context: quizContextSchema }),
+  /** Show the review session (again): after a finished item, the next one. */
+  v.object({ type: v.literal('review') }),
+  /** A review item's link back to its lesson section. */
+  v.object({ type: v.literal('openSection'), lessonId: v.string(), quizId: v.string() }),
 ]);
 export type LessonPageToHost = v.InferOutput<typeof lessonPageToHostSchema>;
 
 export const hostToLessonPageSchema = v.variant('type', [
-  v.object({ type: v.literal('showLesson'), lesson: lessonPayloadSchema, scrollY: v.number() }),
+  /** `focusQuiz`: scroll to the section of that quiz (the review's link back). */
+  v.object({ type: v.literal('showLesson'), lesson: lessonPayloadSchema, scrollY: v.number(), focusQuiz: v.optional(v.string()) }),
   /** A lesson file that could not be read at all. */
   v.object({ type: v.literal('showProblem'), title: v.string(), problems: v.array(v.string()) }),
   v.object({ type: v.literal('quizUpdated'), lessonId: v.string(), view: quizViewSchema }),
   /** Scroll to a quiz of the lesson on show and focus it (Quiz me from a CodeLens in model code). */
   v.object({ type: v.literal('revealQuiz'), lessonId: v.string(), quizId: v.string() }),
+  v.object({ type: v.literal('showReview'), review: reviewPayloadSchema }),
 ]);
 export type HostToLessonPage = v.InferOutput<typeof hostToLessonPageSchema>;
 
@@ -114,6 +183,20 @@ export const lessonPageLabelsSchema = v.object({
     'markMissed',
     'problems',
     'loading',
+    'wrongTryAgain',
+    'showAnswer',
+    'newAttempt',
+    'cellsGrid',
+    'cellsSample',
+    'cell',
+    'cellTarget',
+    'cellsSelected',
+    'review',
+    'reviewDue',
+    'reviewFrom',
+    'reviewNext',
+    'reviewEmpty',
+    'reviewNothingYet',
   ] as const).entries,
   invalid: labelsOf(['empty', 'notANumber', 'wrongType', 'unknownChoice', 'notAPermutation'] as const),
 });
@@ -122,18 +205,23 @@ export type LessonPageLabels = v.InferOutput<typeof lessonPageLabelsSchema>;
 export const lessonPageStateSchema = v.object({ labels: lessonPageLabelsSchema });
 export type LessonPageState = v.InferOutput<typeof lessonPageStateSchema>;
 
-/** What the page keeps with `setState`, and the serializer gets back after a reload; a bad scroll position becomes 0. */
+/**
+ * What the page keeps with `setState`, and the serializer gets back after a reload; a bad scroll
+ * position becomes 0. `lessonId` is empty while the review session is shown (`review: true`).
+ */
 export const lessonPanelStateSchema = v.object({
   lessonId: v.string(),
   scrollY: v.pipe(
     v.fallback(v.pipe(v.number(), v.finite()), 0),
     v.transform((scrollY) => Math.max(0, scrollY)),
   ),
+  review: v.optional(v.fallback(v.optional(v.boolean()), undefined)),
 });
 export type LessonPanelState = v.InferOutput<typeof lessonPanelStateSchema>;
 
 /** A quiz response of any type, or undefined when the shape is wrong (the grader checks the content). */
 export const parseQuizResponse = parser(quizResponseSchema);
+export const parseQuizContext = parser(quizContextSchema);
 export const parseLessonPageMessage = parser(lessonPageToHostSchema);
 export const parseHostToLessonPage = parser(hostToLessonPageSchema);
 /** The panel state the serializer gets back; anything unreadable means "start at the first lesson". */

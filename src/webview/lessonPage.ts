@@ -1,13 +1,14 @@
 import {
   parseHostToLessonPage,
   type HostToLessonPage,
+  type ReviewPayload,
   type LessonPageState,
   type LessonPageToHost,
   type LessonPanelState,
   type LessonPayload,
 } from '../messages';
 import { element, format, withHtml } from './lesson/dom';
-import { QuizController } from './lesson/quiz';
+import { QuizController, type QuizCallbacks } from './lesson/quiz';
 import { mountLabs } from './labs';
 
 const vscode = acquireVsCodeApi<LessonPanelState>();
@@ -16,6 +17,7 @@ const root = document.getElementById('root')!;
 const { labels } = JSON.parse(document.body.dataset.state ?? '{}') as LessonPageState;
 
 let lessonId: string | undefined;
+let inReview = false;
 const quizzes = new Map<string, QuizController>();
 
 function navigation(lesson: LessonPayload, place: 'top' | 'bottom'): HTMLElement {
@@ -38,7 +40,8 @@ function navigation(lesson: LessonPayload, place: 'top' | 'bottom'): HTMLElement
   return nav;
 }
 
-function showLesson(lesson: LessonPayload, requestedScroll: number): void {
+function showLesson(lesson: LessonPayload, requestedScroll: number, focusQuiz?: string): void {
+  inReview = false;
   // A page recreated after its tab was hidden gets the scroll position it saved itself.
   const saved = vscode.getState();
   const scrollY = requestedScroll > 0 ? requestedScroll : saved?.lessonId === lesson.id ? saved.scrollY : 0;
@@ -61,19 +64,71 @@ function showLesson(lesson: LessonPayload, requestedScroll: number): void {
   for (const mount of body.querySelectorAll<HTMLElement>('div.nl-quiz[data-quiz-id]')) {
     const view = views.get(mount.dataset.quizId ?? '');
     if (!view) continue;
-    const controller = new QuizController(mount, view, labels, {
-      answered: (quizId, seed, response) => post({ type: 'answer', lessonId: lesson.id, quizId, seed, response }),
-      newAttempt: (quizId) => post({ type: 'newAttempt', lessonId: lesson.id, quizId }),
-    });
+    const controller = new QuizController(mount, view, labels, quizCallbacks(lesson.id));
     quizzes.set(view.id, controller);
-    const last = lesson.progress[view.id]?.last;
-    if (last) controller.restore(last.seed, last.response);
+    controller.restore(lesson.progress[view.id]);
   }
   mountLabs(body);
   saveState(scrollY);
+  const section = focusQuiz ? sectionOf(body, focusQuiz) : undefined;
+  if (section) {
+    section.scrollIntoView({ block: 'start' });
+    section.tabIndex = -1;
+    section.focus({ preventScroll: true });
+    saveState(window.scrollY);
+    return;
+  }
   window.scrollTo(0, scrollY);
   if (scrollY === 0) heading.focus({ preventScroll: true });
   else restoreScrollAfterImages(body, scrollY);
+}
+
+function quizCallbacks(owner: string): QuizCallbacks {
+  return {
+    answered: (quizId, seed, response, context) => post({ type: 'answer', lessonId: owner, quizId, seed, response, context }),
+    stepped: (kind, quizId, seed, context) => post({ type: kind, lessonId: owner, quizId, seed, context }),
+    newAttempt: (quizId) => post({ type: 'newAttempt', lessonId: owner, quizId }),
+  };
+}
+
+/** The heading of the section a quiz sits in (the review's link back), else the quiz itself. */
+function sectionOf(body: HTMLElement, quizId: string): HTMLElement | undefined {
+  const mount = body.querySelector<HTMLElement>(`div.nl-quiz[data-quiz-id="${CSS.escape(quizId)}"]`);
+  for (let node = mount?.previousElementSibling; node; node = node.previousElementSibling) {
+    if (/^H[1-6]$/.test(node.tagName)) return node as HTMLElement;
+  }
+  return mount ?? undefined;
+}
+
+/** The review session: one due item at a time, its lesson and section, then Next. */
+function showReview(review: ReviewPayload): void {
+  lessonId = undefined;
+  inReview = true;
+  quizzes.clear();
+  const heading = element('h1', { id: 'lesson-title', tabindex: -1 }, labels.review);
+  const count = element('p', { class: 'nl-review-count', 'data-due': review.due }, format(labels.reviewDue, review.due));
+  const item = review.item;
+  if (!item) {
+    const text = review.nextDueText ? format(labels.reviewEmpty, review.nextDueText) : labels.reviewNothingYet;
+    root.replaceChildren(heading, element('p', { class: 'nl-review-empty', role: 'status' }, text));
+    vscode.setState({ lessonId: '', scrollY: 0, review: true });
+    heading.focus({ preventScroll: true });
+    return;
+  }
+  const link = element('a', { href: '#', class: 'nl-review-source', 'data-lesson-id': item.lessonId }, format(labels.reviewFrom, item.lessonTitle));
+  if (item.sectionHtml) link.append(' › ', withHtml(element('span'), item.sectionHtml));
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    post({ type: 'openSection', lessonId: item.lessonId, quizId: item.view.id });
+  });
+  const mount = element('div', { class: 'nl-quiz nl-review-quiz', 'data-quiz-id': item.view.id });
+  const next = element('button', { type: 'button', class: 'nl-review-next', hidden: true }, labels.reviewNext);
+  next.addEventListener('click', () => post({ type: 'review' }));
+  const controller = new QuizController(mount, item.view, labels, { ...quizCallbacks(item.lessonId), finished: () => (next.hidden = false) }, 'review');
+  root.replaceChildren(heading, count, element('p', {}, link), mount, next);
+  controller.restore(item.progress);
+  vscode.setState({ lessonId: '', scrollY: 0, review: true });
+  heading.focus({ preventScroll: true });
 }
 
 let readerMoved = false;
@@ -110,13 +165,17 @@ function showProblem(title: string, problems: readonly string[]): void {
 }
 
 function saveState(scrollY = window.scrollY): void {
-  if (lessonId !== undefined) vscode.setState({ lessonId, scrollY });
+  if (inReview) vscode.setState({ lessonId: '', scrollY: 0, review: true });
+  else if (lessonId !== undefined) vscode.setState({ lessonId, scrollY });
 }
 
 function handle(message: HostToLessonPage): void {
   switch (message.type) {
     case 'showLesson':
-      showLesson(message.lesson, message.scrollY);
+      showLesson(message.lesson, message.scrollY, message.focusQuiz);
+      return;
+    case 'showReview':
+      showReview(message.review);
       return;
     case 'showProblem':
       showProblem(message.title, message.problems);

@@ -16,7 +16,7 @@ async function runModule(file) {
   const module = await import(pathToFileURL(path.join(uiFolder, file)).href);
   const name = file.replace(/\.ui\.mjs$/, '');
   const results = [];
-  const session = await startVsCode({ name: `ui-${name}`, settings: module.settings, locale: module.locale });
+  const session = await startVsCode({ name: `ui-${name}`, settings: module.settings, locale: module.locale, keybindings: module.keybindings });
   try {
     for (const [fileName, content] of Object.entries(module.files ?? {})) {
       fs.writeFileSync(path.join(session.folders.workspace, fileName), content);

@@ -81,6 +81,7 @@ function writeJson(file, value) {
  * `options.vsix`: install this packaged extension first (installed mode).
  * `options.settings`: extra user settings (e.g. a colour theme).
  * `options.locale`: VS Code's display language.
+ * `options.keybindings`: user keybindings (a UI test reaches a test-only command through one).
  */
 export async function startVsCode(options = {}) {
   const toolchain = ensureToolchain();
@@ -98,6 +99,7 @@ export async function startVsCode(options = {}) {
   // VS Code puts its IPC sockets here and requires a private folder.
   fs.mkdirSync(path.join(folders.xdg, 'runtime'), { recursive: true, mode: 0o700 });
   writeJson(path.join(folders.userData, 'User', 'settings.json'), { ...quietSettings, ...(options.settings ?? {}) });
+  if (options.keybindings) writeJson(path.join(folders.userData, 'User', 'keybindings.json'), options.keybindings);
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 

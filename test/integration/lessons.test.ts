@@ -100,7 +100,7 @@ describe('lessons: panel, tree and progress inside a real VS Code', () => {
     const stored = await vscode.commands.executeCommand<{ version: number; lessons: Record<string, { completedAt?: string; quizzes: Record<string, { attempts: number; last?: { seed: number } }> }> }>(
       'normalizationLab.internal.storedProgress',
     );
-    assert.strictEqual(stored.version, 1);
+    assert.strictEqual(stored.version, 2);
     assert.strictEqual(stored.lessons.sample!.quizzes['sample-single']!.attempts, 2);
     assert.strictEqual(typeof stored.lessons.sample!.quizzes['sample-numeric']!.last!.seed, 'number');
     assert.ok(stored.lessons.sample!.completedAt);

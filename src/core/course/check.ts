@@ -1,7 +1,10 @@
 import katex from 'katex';
 import type { Token } from 'markdown-it';
 import { parseLabConfig } from '../labs/labConfig';
-import { ComputeError, numericExpectation } from '../lessons/compute';
+import { formatNumber } from '../format';
+import { cellsAnswer } from '../lessons/cells';
+import { ComputeError, mistakeValues, numericExpectation } from '../lessons/compute';
+import { normalizePhrase, withinTolerance } from '../lessons/grade';
 import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../lessons/languages';
 import { getMarkdown } from '../markdown/markdown';
 import { parseLesson, type Diagnostic, type Lesson } from '../lessons/parse';
@@ -46,6 +49,125 @@ function checkNumeric(lesson: Lesson): Diagnostic[] {
   return diagnostics;
 }
 
+/** A `cells` item whose tensor the engine refuses to pool (InstanceNorm over one position, …), in the engine's words. */
+function checkCells(lesson: Lesson): Diagnostic[] {
+  const lines = quizLines(lesson);
+  return lesson.quizzes.flatMap((quiz) => {
+    if (quiz.type !== 'cells') return [];
+    try {
+      cellsAnswer(quiz);
+      return [];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [{ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": the engine cannot pool this tensor: ${message}` }];
+    }
+  });
+}
+
+/** A mistake that grades as the right answer could never be shown: an error, at the mistake's line. */
+function checkMistakes(lesson: Lesson): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const lines = quizLines(lesson);
+  for (const quiz of lesson.quizzes) {
+    if (quiz.type !== 'numeric' || !quiz.mistakes?.length) continue;
+    const line = lines.get(quiz.id) ?? 1;
+    const seeds = Object.keys(quiz.params ?? {}).length > 0 ? SAMPLED_SEEDS : 1;
+    const reported = new Set<number>();
+    for (let seed = 0; seed < seeds; seed++) {
+      let expected: number;
+      let values: number[];
+      try {
+        expected = numericExpectation(quiz, seed).expected;
+        values = mistakeValues(quiz, seed);
+      } catch (error) {
+        // The answer's own failure is reported by checkNumeric.
+        if (error instanceof ComputeError && error.message.startsWith('mistakes.')) {
+          diagnostics.push({ file: lesson.file, line: blockKeyLine(lesson, line, 'mistakes'), message: `quiz "${quiz.id}": the engine cannot compute ${error.message}` });
+        }
+        break;
+      }
+      values.forEach((value, index) => {
+        if (reported.has(index) || !withinTolerance(value, expected, quiz.tolerance)) return;
+        reported.add(index);
+        const params = seeds > 1 ? ` (seed ${seed})` : '';
+        diagnostics.push({
+          file: lesson.file,
+          line: blockKeyLine(lesson, line, 'mistakes'),
+          message: `quiz "${quiz.id}": mistakes.${index} gives ${formatNumber(value)}, the right answer within the tolerance${params}; a learner who typed it would be told it is right`,
+        });
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** The line of the first `key:` (or `- key:`/`id: key`) inside the block that opens at `blockLine`, else the block's line. */
+function blockKeyLine(lesson: Lesson, blockLine: number, key: string, value?: string): number {
+  const lines = lesson.body.split('\n');
+  const pattern = value === undefined ? new RegExp(`^\\s*(?:-\\s*)?${key}\\s*:`) : new RegExp(`^\\s*(?:-\\s*)?${key}\\s*:\\s*['"]?${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*$`);
+  for (let index = blockLine - lesson.bodyOffset; index < lines.length; index++) {
+    if (index > blockLine - lesson.bodyOffset && /^\s*```/.test(lines[index]!)) break;
+    if (pattern.test(lines[index]!)) return lesson.bodyOffset + index + 1;
+  }
+  return blockLine;
+}
+
+/** A correct choice at least this many times longer than the longest distractor gives itself away. */
+export const LENGTH_RATIO = 1.5;
+/** …and at least this many characters longer (two short choices of 4 and 6 characters give nothing away). */
+export const LENGTH_MARGIN = 12;
+
+/** What a learner sees of a choice, for comparing lengths: spaces collapsed, Markdown marks dropped. */
+function visibleLength(text: string): number {
+  return [...text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim()].length;
+}
+
+/** Hints that give the answer away, and correct choices that stand out by length: warnings at the line concerned. */
+function checkGiveaways(lesson: Lesson): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const lines = quizLines(lesson);
+  const warn = (line: number, message: string) => diagnostics.push({ file: lesson.file, line, message, severity: 'warning' });
+  for (const quiz of lesson.quizzes) {
+    const line = lines.get(quiz.id) ?? 1;
+    const hints = quiz.hints ?? [];
+    if (quiz.type === 'single' || quiz.type === 'multi') {
+      const right = new Set(typeof quiz.answer === 'string' ? [quiz.answer] : quiz.answer);
+      const distractors = quiz.choices.filter((choice) => !right.has(choice.id));
+      const longest = Math.max(0, ...distractors.map((choice) => visibleLength(choice.text)));
+      for (const choice of quiz.choices.filter((candidate) => right.has(candidate.id))) {
+        const length = visibleLength(choice.text);
+        if (distractors.length > 0 && length >= longest * LENGTH_RATIO && length - longest >= LENGTH_MARGIN) {
+          warn(
+            blockKeyLine(lesson, line, 'id', choice.id),
+            `quiz "${quiz.id}": the correct choice "${choice.id}" (${length} characters) is much longer than every distractor (at most ${longest}); a learner can pick it by length`,
+          );
+        }
+      }
+      const contains = (hint: string, text: string) => normalizePhrase(text).length >= 3 && normalizePhrase(hint).includes(normalizePhrase(text));
+      hints.forEach((hint, index) => {
+        const named = quiz.choices.filter((choice) => contains(hint, choice.text));
+        if (named.length > 0 && named.every((choice) => right.has(choice.id))) {
+          warn(blockKeyLine(lesson, line, 'hints'), `quiz "${quiz.id}": hints.${index} contains the text of the correct choice "${named[0]!.id}"`);
+        }
+      });
+    } else if (quiz.type === 'short') {
+      hints.forEach((hint, index) => {
+        const phrase = quiz.accept.find((accepted) => normalizePhrase(accepted).length >= 3 && normalizePhrase(hint).includes(normalizePhrase(accepted)));
+        if (phrase) warn(blockKeyLine(lesson, line, 'hints'), `quiz "${quiz.id}": hints.${index} contains the accepted answer "${phrase}"`);
+      });
+    } else if (quiz.type === 'numeric') {
+      const answer = quiz.answer === undefined ? undefined : formatNumber(quiz.answer);
+      hints.forEach((hint, index) => {
+        const numbers = hint.match(/[+-]?\d+(?:\.\d+)?/g) ?? [];
+        if (hint.includes('{answer}') || (answer !== undefined && answer.replace('-', '').length >= 3 && numbers.some((number) => number === answer))) {
+          warn(blockKeyLine(lesson, line, 'hints'), `quiz "${quiz.id}": hints.${index} contains the answer`);
+        }
+      });
+    }
+  }
+  return diagnostics;
+}
+
 /** The first TeX error in a piece of Markdown, or undefined when all its math typesets. */
 function mathError(markdown: string): { message: string; line: number } | undefined {
   const visit = (tokens: readonly Token[], line: number): { message: string; line: number } | undefined => {
@@ -76,6 +198,7 @@ function checkMath(lesson: Lesson): Diagnostic[] {
     const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
     if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
     if (quiz.type === 'order') texts.push(...quiz.items);
+    if (quiz.type === 'numeric') texts.push(...(quiz.mistakes ?? []).map((mistake) => mistake.feedback));
     for (const text of texts) {
       const error = mathError(text);
       if (error) {
@@ -111,6 +234,7 @@ function checkBold(lesson: Lesson): Diagnostic[] {
     const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
     if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
     if (quiz.type === 'order') texts.push(...quiz.items);
+    if (quiz.type === 'numeric') texts.push(...(quiz.mistakes ?? []).map((mistake) => mistake.feedback));
     if (texts.some((text) => strayBold(text) !== undefined)) diagnostics.push({ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": ${message}` });
   }
   return diagnostics;
@@ -144,7 +268,7 @@ export function checkLessons(files: readonly LessonFile[]): CheckReport {
     perLanguage[source.language].quizzes += lesson.quizzes.length;
     const rendered = renderLesson(lesson, { language: source.language });
     diagnostics.push(...rendered.diagnostics.filter((diagnostic) => !parsed.includes(diagnostic)));
-    diagnostics.push(...checkNumeric(lesson), ...checkMath(lesson), ...checkBold(lesson), ...checkLabs(lesson));
+    diagnostics.push(...checkNumeric(lesson), ...checkMistakes(lesson), ...checkCells(lesson), ...checkGiveaways(lesson), ...checkMath(lesson), ...checkBold(lesson), ...checkLabs(lesson));
     const lessons = byLanguage.get(source.language)!;
     const other = lessons.get(lesson.id);
     if (other) diagnostics.push({ file: lesson.file, line: 2, message: `duplicate lesson id "${lesson.id}" (also ${other.file})` });
@@ -204,5 +328,7 @@ function compareLanguages(english: ReadonlyMap<string, Lesson>, chinese: Readonl
 
 export function summarize(report: CheckReport): string {
   const languages = LESSON_LANGUAGES.map((language) => `${language}: ${report.perLanguage[language].lessons} lessons, ${report.perLanguage[language].quizzes} quizzes`).join('; ');
-  return `${report.lessons} lessons, ${report.quizzes} quizzes, ${report.diagnostics.length} errors (${languages})`;
+  const warnings = report.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+  const errors = report.diagnostics.length - warnings;
+  return `${report.lessons} lessons, ${report.quizzes} quizzes, ${errors} errors${warnings > 0 ? `, ${warnings} warnings` : ''} (${languages})`;
 }

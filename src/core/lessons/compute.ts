@@ -2,7 +2,7 @@ import { normalize } from '../engine';
 import { isRecord } from '../guards';
 import type { OpName, OpParams, OpResult } from '../engine/types';
 import { sampleParams, type Seed } from './random';
-import type { NumericQuiz } from './schema';
+import type { ComputeSpec, NumericQuiz, PartialComputeSpec } from './schema';
 
 /** A numeric item's answer could not be computed; the message says why, for `lessons:check` and the panel. */
 export class ComputeError extends Error {
@@ -40,6 +40,11 @@ export function numericExpectation(quiz: NumericQuiz, seed: Seed): NumericExpect
   const compute = quiz.compute;
   if (!compute) throw new ComputeError(`${quiz.id}: neither answer nor compute`);
   const params = sampleParams(quiz.params, seed);
+  return { expected: evaluateCompute(compute, params), params };
+}
+
+/** Runs one compute block with drawn params and picks the number it names. */
+function evaluateCompute(compute: ComputeSpec, params: Readonly<Record<string, number>>): number {
   const data = compute.input.data.map((value) => (typeof value === 'number' ? value : params[value]!));
   let result: OpResult;
   try {
@@ -56,7 +61,33 @@ export function numericExpectation(quiz: NumericQuiz, seed: Seed): NumericExpect
   if (index >= tensor.data.length) {
     throw new ComputeError(`pick.index ${index} is out of range: ${from} has ${tensor.data.length} values`);
   }
-  const expected = tensor.data[index]!;
-  if (!Number.isFinite(expected)) throw new ComputeError(`the computed answer is ${expected} (params ${JSON.stringify(params)})`);
-  return { expected, params };
+  const value = tensor.data[index]!;
+  if (!Number.isFinite(value)) throw new ComputeError(`the computed value is ${value} (params ${JSON.stringify(params)})`);
+  return value;
+}
+
+/**
+ * The value of each of a numeric item's `mistakes` for the attempt with `seed`: a fixed number,
+ * or the item's compute block with the mistake's keys put over it (each replaces the item's one
+ * whole), evaluated by the engine with the same params as the answer.
+ */
+export function mistakeValues(quiz: NumericQuiz, seed: Seed): number[] {
+  const mistakes = quiz.mistakes ?? [];
+  if (mistakes.length === 0) return [];
+  const params = sampleParams(quiz.params, seed);
+  return mistakes.map((mistake, index) => {
+    if ('answer' in mistake) return mistake.answer;
+    if (!quiz.compute) throw new ComputeError(`mistakes.${index}: a compute block needs the item's own compute`);
+    try {
+      return evaluateCompute(mergeCompute(quiz.compute, mistake.compute), params);
+    } catch (error) {
+      throw new ComputeError(`mistakes.${index}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+/** A shallow merge at the top level: `op`, `input`, `params`, `pick` of the mistake replace the item's. */
+export function mergeCompute(base: ComputeSpec, over: PartialComputeSpec): ComputeSpec {
+  const defined = Object.fromEntries(Object.entries(over).filter(([, value]) => value !== undefined)) as Partial<ComputeSpec>;
+  return { ...base, ...defined };
 }

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { formatNumber } from '../format';
-import { numericExpectation } from './compute';
+import { cellsAnswer } from './cells';
+import { mistakeValues, numericExpectation } from './compute';
 import type { Seed } from './random';
-import type { AxesQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
+import type { AxesQuiz, CellsQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
 
 /** What a learner answered, one shape per quiz type; checked with this schema when it arrives from the page. */
 export const quizResponseSchema = v.variant('type', [
@@ -13,6 +14,8 @@ export const quizResponseSchema = v.variant('type', [
   /** Indices into `items` (the order of the lesson file) in the order the learner put them. */
   v.object({ type: v.literal('order'), order: v.array(v.pipe(v.number(), v.integer())) }),
   v.object({ type: v.literal('short'), text: v.string() }),
+  /** Flat row-major indices of the cells marked besides the target (which is always marked). */
+  v.object({ type: v.literal('cells'), cells: v.array(v.pipe(v.number(), v.integer())) }),
 ]);
 export type QuizResponse = v.InferOutput<typeof quizResponseSchema>;
 
@@ -28,6 +31,8 @@ export type Verdict =
       readonly marks: Readonly<Record<string, Mark>>;
       /** The right answer as plain text (numbers formatted, items in order); empty for choices, which are marked instead. */
       readonly expected: string;
+      /** For a wrong numeric answer: the index into the item's `mistakes` it matches, whose feedback is shown. */
+      readonly mistake?: number;
     }
   /** Not an answer at all (empty, not a number, wrong type): nothing is recorded. */
   | { readonly status: 'invalid'; readonly reason: InvalidReason };
@@ -59,6 +64,8 @@ export function gradeQuiz(quiz: Quiz, response: QuizResponse, seed: Seed): Verdi
       return gradeOrder(quiz, response as Extract<QuizResponse, { type: 'order' }>);
     case 'short':
       return gradeShort(quiz, response as Extract<QuizResponse, { type: 'short' }>);
+    case 'cells':
+      return gradeCells(quiz, response as Extract<QuizResponse, { type: 'cells' }>);
     default: {
       const never: never = quiz;
       return never;
@@ -150,5 +157,50 @@ function gradeNumeric(quiz: NumericQuiz, response: { value: string }, seed: Seed
   const value = parseNumber(response.value);
   if (value === undefined) return invalid('notANumber');
   const { expected } = numericExpectation(quiz, seed);
-  return verdict(withinTolerance(value, expected, quiz.tolerance), {}, formatNumber(expected));
+  const correct = withinTolerance(value, expected, quiz.tolerance);
+  if (correct) return verdict(true, {}, formatNumber(expected));
+  const mistake = mistakeValues(quiz, seed).findIndex((candidate) => withinTolerance(value, candidate, quiz.tolerance));
+  return { status: 'wrong', score: 0, marks: {}, expected: formatNumber(expected), ...(mistake >= 0 ? { mistake } : {}) };
+}
+
+/** The target counts as marked whether or not the response names it; the marks are keyed by flat index. */
+function gradeCells(quiz: CellsQuiz, response: { cells: readonly number[] }): Verdict {
+  const count = quiz.shape[0] * quiz.shape[1] * quiz.shape[2];
+  if (response.cells.some((cell) => !Number.isInteger(cell) || cell < 0 || cell >= count)) return invalid('unknownChoice');
+  const { target, pooled } = cellsAnswer(quiz);
+  const picked = new Set([...response.cells, target].map(String));
+  const { correct, marks } = markSets(picked, new Set(pooled.map(String)));
+  delete marks[String(target)];
+  return verdict(correct, marks);
+}
+
+/**
+ * The right answer as a verdict, for "Show answer" before any valid answer: every right choice,
+ * axis or cell marked as to be picked, and the expected text.
+ */
+export function answerKey(quiz: Quiz, seed: Seed): Verdict & { status: 'wrong' } {
+  const missed = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 'missed' as Mark]));
+  const key = (marks: Record<string, Mark>, expected = '') => ({ status: 'wrong' as const, score: 0, marks, expected });
+  switch (quiz.type) {
+    case 'single':
+      return key(missed([quiz.answer]));
+    case 'multi':
+      return key(missed(quiz.answer));
+    case 'axes':
+      return key(missed(quiz.answer), quiz.tensor.filter((axis) => quiz.answer.includes(axis)).join(', '));
+    case 'numeric':
+      return key({}, formatNumber(numericExpectation(quiz, seed).expected));
+    case 'order':
+      return key({}, quiz.items.join(' → '));
+    case 'short':
+      return key({}, quiz.accept[0]!);
+    case 'cells': {
+      const { pooled, target } = cellsAnswer(quiz);
+      return key(missed(pooled.filter((cell) => cell !== target).map(String)));
+    }
+    default: {
+      const never: never = quiz;
+      return never;
+    }
+  }
 }

@@ -21,10 +21,12 @@ export interface Diagnostic {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /** A warning is reported but does not fail `lessons:check`; everything else is an error. */
+  readonly severity?: 'warning';
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.message}`;
+  return `${diagnostic.file}:${diagnostic.line}: ${diagnostic.severity === 'warning' ? 'warning: ' : ''}${diagnostic.message}`;
 }
 
 /** A fenced block the extension understands, found at `line` (the line of its opening fence). */
@@ -185,4 +187,24 @@ export function parseLesson(file: string, text: string): ParseResult {
     else seen.set(block.quiz.id, block.line);
   }
   return { lesson: { ...front.value, file, body, bodyOffset, blocks, quizzes }, diagnostics };
+}
+
+/**
+ * The heading of the section a quiz sits in (the last heading before its block), for the
+ * review's link back; undefined when the quiz comes before any heading or is not in the lesson.
+ */
+export function sectionOf(lesson: Lesson, quizId: string): string | undefined {
+  const fenceLine = [...lesson.blocks].find(([, block]) => block.kind === 'quiz' && block.quiz.id === quizId)?.[0];
+  if (fenceLine === undefined) return undefined;
+  let heading: string | undefined;
+  let inFence = false;
+  lesson.body
+    .split('\n')
+    .slice(0, fenceLine)
+    .forEach((line) => {
+      if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+      const match = inFence ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+      if (match) heading = match[1];
+    });
+  return heading;
 }

@@ -29,7 +29,8 @@ const common = {
   hints: z.array(text).optional(),
 };
 
-const choiceSchema = z.strictObject({ id: identifier, text: text, feedback: text.optional() });
+/** `pin: true` keeps a choice at its listed place (e.g. "None of the above"); the others are shuffled per attempt. */
+const choiceSchema = z.strictObject({ id: identifier, text: text, feedback: text.optional(), pin: z.boolean().optional() });
 export type Choice = z.infer<typeof choiceSchema>;
 
 function uniqueChoices(choices: readonly Choice[], context: z.RefinementCtx): void {
@@ -91,12 +92,30 @@ export const normalizeInputSchema = z.strictObject({
   data: z.array(z.number()),
 });
 
-const computeSchema = z.strictObject({
+const computeFields = {
   op: identifier,
   input: z.strictObject({ shape: z.array(z.number().int().nonnegative()), data: z.array(numberOrParam) }),
   params: z.record(z.string(), z.unknown()).optional(),
   pick: z.strictObject({ from: identifier.default('output'), index: z.number().int().nonnegative().default(0) }),
+};
+const computeSchema = z.strictObject(computeFields);
+export type ComputeSpec = z.infer<typeof computeSchema>;
+
+/** A mistake's compute block: any of the item's top-level keys, each replacing the item's one whole. */
+const partialComputeSchema = z.strictObject({
+  op: computeFields.op.optional(),
+  input: computeFields.input.optional(),
+  params: computeFields.params,
+  pick: computeFields.pick.optional(),
 });
+export type PartialComputeSpec = z.infer<typeof partialComputeSchema>;
+
+/** A typical wrong result with its own feedback: computed like the answer with some keys replaced, or a fixed number. */
+const mistakeSchema = z.union([
+  z.strictObject({ compute: partialComputeSchema, feedback: text }),
+  z.strictObject({ answer: z.number(), feedback: text }),
+]);
+export type Mistake = z.infer<typeof mistakeSchema>;
 
 const toleranceSchema = z
   .strictObject({ abs: z.number().nonnegative().optional(), rel: z.number().nonnegative().optional() })
@@ -111,6 +130,7 @@ const numericSchema = z
     params: z.record(identifier, paramSpecSchema).optional(),
     compute: computeSchema.optional(),
     tolerance: toleranceSchema.default({ abs: 0.01 }),
+    mistakes: z.array(mistakeSchema).optional(),
   })
   .superRefine((quiz, context) => {
     if ((quiz.answer === undefined) === (quiz.compute === undefined)) {
@@ -119,14 +139,23 @@ const numericSchema = z
     if (quiz.params && !quiz.compute) {
       context.addIssue({ code: 'custom', path: ['params'], message: '`params` are only used by a `compute` block' });
     }
-    if (quiz.compute) {
-      const known = new Set(Object.keys(quiz.params ?? {}));
-      quiz.compute.input.data.forEach((value, index) => {
+    const known = new Set(Object.keys(quiz.params ?? {}));
+    const checkData = (data: readonly (number | string)[], path: (string | number)[]) =>
+      data.forEach((value, index) => {
         if (typeof value === 'string' && !known.has(value)) {
-          context.addIssue({ code: 'custom', path: ['compute', 'input', 'data', index], message: `"${value}" is not a declared param` });
+          context.addIssue({ code: 'custom', path: [...path, index], message: `"${value}" is not a declared param` });
         }
       });
-    }
+    if (quiz.compute) checkData(quiz.compute.input.data, ['compute', 'input', 'data']);
+    quiz.mistakes?.forEach((mistake, index) => {
+      if ('compute' in mistake && !quiz.compute) {
+        context.addIssue({ code: 'custom', path: ['mistakes', index, 'compute'], message: 'a fixed-answer item takes mistakes as `answer`, not `compute`' });
+      } else if ('answer' in mistake && quiz.compute) {
+        context.addIssue({ code: 'custom', path: ['mistakes', index, 'answer'], message: 'a computed item takes mistakes as a `compute` block, evaluated with the same params' });
+      } else if ('compute' in mistake && mistake.compute.input) {
+        checkData(mistake.compute.input.data, ['mistakes', index, 'compute', 'input', 'data']);
+      }
+    });
   });
 
 /** Axis names as a learner reads them: `N`, `C/G`, `H·W`. */
@@ -153,6 +182,38 @@ const orderSchema = z.strictObject({ ...common, type: z.literal('order'), items:
 
 const shortSchema = z.strictObject({ ...common, type: z.literal('short'), accept: z.array(text).min(1) });
 
+export const CELLS_OPS = ['batch_norm', 'layer_norm', 'instance_norm', 'group_norm'] as const;
+export type CellsOp = (typeof CELLS_OPS)[number];
+
+/** Sizes that keep every cell of an (N, C, H·W) tensor big enough to click (the tensor explorer's limits). */
+export const CELLS_LIMITS = { batch: 8, channels: 16, positions: 16 } as const;
+
+const size = (limit: number) => z.number().int().min(1).max(limit);
+
+/** The learner marks every cell pooled with the highlighted `target` cell of an (N, C, H·W) tensor. */
+const cellsSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('cells'),
+    op: z.enum(CELLS_OPS),
+    shape: z.tuple([size(CELLS_LIMITS.batch), size(CELLS_LIMITS.channels), size(CELLS_LIMITS.positions)]),
+    groups: z.number().int().min(1).optional(),
+    target: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()]),
+  })
+  .superRefine((quiz, context) => {
+    const channels = quiz.shape[1];
+    if (quiz.op === 'group_norm') {
+      if (quiz.groups === undefined) context.addIssue({ code: 'custom', path: ['groups'], message: 'group_norm needs `groups` (a divisor of C)' });
+      else if (channels % quiz.groups !== 0) context.addIssue({ code: 'custom', path: ['groups'], message: `groups = ${quiz.groups} must divide the ${channels} channels (C)` });
+    } else if (quiz.groups !== undefined) {
+      context.addIssue({ code: 'custom', path: ['groups'], message: '`groups` is only for group_norm' });
+    }
+    quiz.target.forEach((index, axis) => {
+      const limit = quiz.shape[axis]!;
+      if (index >= limit) context.addIssue({ code: 'custom', path: ['target', axis], message: `${index} is outside the axis of size ${limit}` });
+    });
+  });
+
 export const quizSchemas = {
   single: singleSchema,
   multi: multiSchema,
@@ -160,6 +221,7 @@ export const quizSchemas = {
   axes: axesSchema,
   order: orderSchema,
   short: shortSchema,
+  cells: cellsSchema,
 } as const satisfies Record<QuizType, z.ZodType>;
 
 export type SingleQuiz = z.infer<typeof singleSchema>;
@@ -168,7 +230,8 @@ export type NumericQuiz = z.infer<typeof numericSchema>;
 export type AxesQuiz = z.infer<typeof axesSchema>;
 export type OrderQuiz = z.infer<typeof orderSchema>;
 export type ShortQuiz = z.infer<typeof shortSchema>;
-export type Quiz = SingleQuiz | MultiQuiz | NumericQuiz | AxesQuiz | OrderQuiz | ShortQuiz;
+export type CellsQuiz = z.infer<typeof cellsSchema>;
+export type Quiz = SingleQuiz | MultiQuiz | NumericQuiz | AxesQuiz | OrderQuiz | ShortQuiz | CellsQuiz;
 
 export const normalizeBlockSchema = z.strictObject({
   op: identifier,

@@ -1,7 +1,9 @@
+import { cellsAnswer } from '../lessons/cells';
 import { ComputeError, numericExpectation } from '../lessons/compute';
 import { formatNumber } from '../format';
 import { interpolate, shuffledIndices, type Seed } from '../lessons/random';
 import type { Quiz } from '../lessons/schema';
+import { choiceOrder } from '../lessons/shuffle';
 import { renderInline, renderMarkdown } from '../markdown/markdown';
 import type { QuizView } from './quizViewSchema';
 
@@ -38,7 +40,7 @@ export function quizView(quiz: Quiz, seed: Seed): QuizView {
     case 'multi':
       return {
         ...view,
-        choices: quiz.choices.map((choice) => ({
+        choices: choiceOrder(quiz.choices, seed).map((choice) => ({
           id: choice.id,
           html: inline(choice.text),
           ...(choice.feedback === undefined ? {} : { feedbackHtml: block(choice.feedback) }),
@@ -48,6 +50,14 @@ export function quizView(quiz: Quiz, seed: Seed): QuizView {
       return { ...view, axes: quiz.tensor };
     case 'order':
       return { ...view, items: shuffledIndices(quiz.items.length, seed).map((index) => ({ index, html: inline(quiz.items[index]!) })) };
+    case 'numeric':
+      return quiz.mistakes ? { ...view, mistakesHtml: quiz.mistakes.map((mistake) => block(mistake.feedback)) } : view;
+    case 'cells':
+      try {
+        return { ...view, cells: { shape: quiz.shape, target: cellsAnswer(quiz).target } };
+      } catch (caught) {
+        return { ...view, error: caught instanceof Error ? caught.message : String(caught) };
+      }
     default:
       return view;
   }

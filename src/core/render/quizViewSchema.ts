@@ -10,6 +10,8 @@ import type { Quiz } from '../lessons/schema';
  * can grade with the same core code as the host. Built by `quizView`; a module of its own so the
  * page can check what arrives without bundling the renderer.
  */
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const quizViewSchema = v.object({
   id: v.string(),
   type: v.picklist(QUIZ_TYPES),
@@ -20,6 +22,10 @@ export const quizViewSchema = v.object({
   explainHtml: v.string(),
   hintsHtml: v.array(v.string()),
   choices: v.optional(v.array(v.object({ id: v.string(), html: v.string(), feedbackHtml: v.optional(v.string()) }))),
+  /** A numeric item's `mistakes` feedback, by index (`Verdict.mistake`). */
+  mistakesHtml: v.optional(v.array(v.string())),
+  /** A `cells` item: the drawn tensor (N, C, H·W) and the target's flat index, preselected and fixed. */
+  cells: v.optional(v.object({ shape: v.tuple([count, count, count]), target: count })),
   axes: v.optional(v.array(v.string())),
   /** Order items in the order they are first shown; `index` is the item's place in the lesson file. */
   items: v.optional(v.array(v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(0)), html: v.string() }))),

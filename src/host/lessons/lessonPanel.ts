@@ -65,6 +65,26 @@ export class LessonPanel {
     return LessonPanel.current;
   }
 
+  /** Shows the review session in the panel, creating it or bringing it to the front. */
+  static showReview(service: LessonService, extensionUri: vscode.Uri): LessonPanel {
+    if (LessonPanel.current) {
+      LessonPanel.current.panel.reveal(undefined, false);
+      void LessonPanel.current.showReview();
+      return LessonPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Review'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    LessonPanel.current = new LessonPanel(panel, service, extensionUri, undefined, 0);
+    return LessonPanel.current;
+  }
+
+  /** Restores a panel that showed the review session. */
+  static reviveReview(panel: vscode.WebviewPanel, service: LessonService, extensionUri: vscode.Uri): LessonPanel {
+    panel.webview.options = webviewOptions(extensionUri);
+    LessonPanel.current?.dispose();
+    LessonPanel.current = new LessonPanel(panel, service, extensionUri, undefined, 0);
+    return LessonPanel.current;
+  }
+
   static get active(): LessonPanel | undefined {
     return LessonPanel.current;
   }
@@ -73,12 +93,13 @@ export class LessonPanel {
     readonly panel: vscode.WebviewPanel,
     private readonly service: LessonService,
     private readonly extensionUri: vscode.Uri,
-    lessonId: string,
+    /** Undefined: the panel shows the review session. */
+    lessonId: string | undefined,
     scrollY: number,
   ) {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
-    panel.title = service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab');
+    panel.title = lessonId === undefined ? vscode.l10n.t('Review') : (service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab'));
     this.renderShell();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -123,6 +144,21 @@ export class LessonPanel {
   /** Shows the current lesson afresh (after Reset Progress or a reload of the lesson files). */
   async refresh(): Promise<void> {
     if (this.lessonId !== undefined) await this.showLesson(this.lessonId, 0);
+    else await this.showReview();
+  }
+
+  /** True while the panel shows the review session. */
+  get showsReview(): boolean {
+    return this.lessonId === undefined;
+  }
+
+  /** Shows the review session's next item (or when the next one is due). */
+  async showReview(): Promise<void> {
+    this.lessonId = undefined;
+    this.panel.title = vscode.l10n.t('Review');
+    if (!this.ready) return;
+    const review = await this.service.reviewPayload((iso) => formatDue(iso, this.service.now(), this.language));
+    this.post({ type: 'showReview', review });
   }
 
   get currentLessonId(): string | undefined {
@@ -138,6 +174,7 @@ export class LessonPanel {
       case 'ready':
         this.ready = true;
         if (this.lessonId !== undefined) await this.showLesson(this.lessonId, this.scrollY);
+        else await this.showReview();
         return;
       case 'navigate': {
         const target = this.lessonId ? this.service.neighbour(this.lessonId, message.direction) : undefined;
@@ -146,7 +183,17 @@ export class LessonPanel {
       }
       case 'answer':
         // The page showed its verdict from the same grader; the host grades again to record it.
-        await this.service.answer(message.lessonId, message.quizId, message.response, message.seed);
+        await this.service.answer(message.lessonId, message.quizId, message.response, message.seed, message.context);
+        return;
+      case 'reveal':
+      case 'hint':
+        await this.service.step(message.type, message.lessonId, message.quizId, message.seed, message.context);
+        return;
+      case 'review':
+        await this.showReview();
+        return;
+      case 'openSection':
+        if (this.service.find(message.lessonId)) await this.showLesson(message.lessonId, 0, message.quizId);
         return;
       case 'newAttempt': {
         const view = await this.service.newAttempt(message.lessonId, message.quizId);
@@ -161,7 +208,7 @@ export class LessonPanel {
   }
 
   /** Renders a lesson and sends it to the page (or remembers it until the page is ready). */
-  async showLesson(lessonId: string, scrollY: number): Promise<void> {
+  async showLesson(lessonId: string, scrollY: number, focusQuiz?: string): Promise<void> {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
     const entry = this.service.find(lessonId);
@@ -179,7 +226,7 @@ export class LessonPanel {
     const lesson = await this.service.payload(entry, (mediaPath) =>
       this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
     );
-    this.post({ type: 'showLesson', lesson, scrollY });
+    this.post({ type: 'showLesson', lesson, scrollY, ...(focusQuiz ? { focusQuiz } : {}) });
     this.revealPendingQuiz();
     LessonPanel.shown.fire(lesson.id);
   }
@@ -241,5 +288,36 @@ function pageLabels(l10n: Translator): LessonPageLabels {
     },
     problems: l10n.t('Problems in this lesson file'),
     loading: l10n.t('Loading the lesson…'),
+    wrongTryAgain: l10n.t('Not quite. Read the feedback and try once more.'),
+    showAnswer: l10n.t('Show answer'),
+    newAttempt: l10n.t('New attempt'),
+    cellsGrid: l10n.t('Tensor (N, C, H·W): select the cells pooled with the highlighted one'),
+    cellsSample: l10n.t('Sample {0}', '{0}'),
+    cell: l10n.t('sample {0}, channel {1}, position {2}', '{0}', '{1}', '{2}'),
+    cellTarget: l10n.t('highlighted cell, always pooled with itself'),
+    cellsSelected: l10n.t('{0} cells selected', '{0}'),
+    review: l10n.t('Review'),
+    reviewDue: l10n.t('{0} due', '{0}'),
+    reviewFrom: l10n.t('From {0}', '{0}'),
+    reviewNext: l10n.t('Next card'),
+    reviewEmpty: l10n.t('Nothing is due. The next card is due {0}.', '{0}'),
+    reviewNothingYet: l10n.t('Nothing to review yet: answer the quizzes of a lesson, and they come back here for review.'),
   };
+}
+
+/** "tomorrow at 10:00", "on 12 June at 10:00": when the next card is due, in the lesson language. */
+export function formatDue(iso: string, now: Date, language: LessonLanguage): string {
+  const due = new Date(iso);
+  const locale = language === 'zh-cn' ? 'zh-CN' : 'en';
+  const time = due.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const day = (date: Date) => Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / 86_400_000);
+  const days = day(due) - day(now);
+  if (language === 'zh-cn') {
+    if (days <= 0) return `今天 ${time}`;
+    if (days === 1) return `明天 ${time}`;
+    return `${due.toLocaleDateString(locale, { month: 'long', day: 'numeric' })} ${time}`;
+  }
+  if (days <= 0) return `today at ${time}`;
+  if (days === 1) return `tomorrow at ${time}`;
+  return `on ${due.toLocaleDateString(locale, { month: 'long', day: 'numeric' })} at ${time}`;
 }

@@ -4,12 +4,31 @@ import * as vscode from 'vscode';
 import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
 import { buildLibrary, lessonLanguage, type Library, type LibraryEntry, type LibraryLesson } from '../../core/lessons/library';
-import { formatDiagnostic } from '../../core/lessons/parse';
-import { lessonStatus, markOpened, recordAnswer, setSeed, type LessonStatus } from '../../core/lessons/progress';
+import { formatDiagnostic, sectionOf } from '../../core/lessons/parse';
+import { medianAnswerMs } from '../../core/lessons/attempt';
+import {
+  lessonStatus,
+  loggedTimes,
+  markOpened,
+  nextDue,
+  recordAnswer,
+  recordHint,
+  recordReveal,
+  reviewQueue,
+  setSeed,
+  startReview,
+  type AnswerEvent,
+  type CourseOutline,
+  type LessonStatus,
+  type QuizRecord,
+  type ReviewItem,
+} from '../../core/lessons/progress';
+import type { Quiz } from '../../core/lessons/schema';
+import { renderInline } from '../../core/markdown/markdown';
 import { freshSeed, type Seed } from '../../core/lessons/random';
 import { renderLesson } from '../../core/render/lesson';
 import { quizView, type QuizView } from '../../core/render/quizView';
-import type { LessonPayload, QuizProgressView } from '../../messages';
+import type { LessonPayload, QuizContext, QuizProgressView, ReviewPayload } from '../../messages';
 import type { ProgressStore } from './progressStore';
 
 /** Reads `<root>/<language>/*.md`; a folder that cannot be read simply contributes no files. */
@@ -148,12 +167,7 @@ export class LessonService implements vscode.Disposable {
     });
     const records = this.progress.current.lessons[lesson.id]?.quizzes ?? {};
     const progress: Record<string, QuizProgressView> = {};
-    for (const [quizId, record] of Object.entries(records)) {
-      progress[quizId] = {
-        attempts: record.attempts,
-        ...(record.last ? { last: { seed: record.last.seed, response: record.last.response as QuizResponse } } : {}),
-      };
-    }
+    for (const [quizId, record] of Object.entries(records)) progress[quizId] = progressView(record, 'lesson');
     const index = this.library.lessons.indexOf(entry);
     const previous = this.library.lessons[index - 1];
     const next = this.library.lessons[index + 1];
@@ -172,42 +186,129 @@ export class LessonService implements vscode.Disposable {
     };
   }
 
+  /** "Now" for scheduling: the real time, moved by whole days in tests (`internal.setClockOffsetDays`). */
+  now(): Date {
+    return new Date(Date.now() + this.clockOffsetDays * 86_400_000);
+  }
+
+  private clockOffsetDays = 0;
+
+  /** For tests: moves the review clock; the tree, status bar and panel hear it as a change. */
+  setClockOffsetDays(days: number): void {
+    this.clockOffsetDays = days;
+    this.changed.fire();
+  }
+
+  private findQuiz(lessonId: string, quizId: string): { entry: LibraryLesson; quiz: Quiz } | undefined {
+    const entry = this.find(lessonId);
+    const quiz = entry?.lesson.quizzes.find((candidate) => candidate.id === quizId);
+    return entry && quiz ? { entry, quiz } : undefined;
+  }
+
+  /** The facts every recorded step of an attempt carries, with the Easy rule's median for this item. */
+  private event(entry: LibraryLesson, quiz: Quiz, seed: Seed, context: QuizContext | undefined): AnswerEvent {
+    const lessonId = entry.lesson.id;
+    const typeOf = new Map(this.library.lessons.flatMap((lesson) => lesson.lesson.quizzes.map((candidate) => [`${lesson.lesson.id}/${candidate.id}`, candidate.type] as const)));
+    const own = loggedTimes(this.progress.current, (l, q) => l === lessonId && q === quiz.id);
+    const sameType = loggedTimes(this.progress.current, (l, q) => typeOf.get(`${l}/${q}`) === quiz.type);
+    return {
+      lessonId,
+      quizId: quiz.id,
+      seed,
+      now: this.now().toISOString(),
+      quizIds: entry.lesson.quizzes.map((candidate) => candidate.id),
+      mode: context?.mode ?? 'lesson',
+      hintsUsed: context?.hintsUsed ?? 0,
+      ...(context?.ms === undefined ? {} : { ms: context.ms }),
+      medianMs: medianAnswerMs(quiz.type, own, sameType),
+    };
+  }
+
   /**
    * Grades an answer with the core grader and records it. This is the one path for answers:
    * the panel's messages and the tests both come through here. Returns undefined for an
    * unknown lesson or quiz.
    */
-  async answer(lessonId: string, quizId: string, response: QuizResponse, seed?: Seed): Promise<Verdict | undefined> {
-    const entry = this.find(lessonId);
-    const quiz = entry?.lesson.quizzes.find((candidate) => candidate.id === quizId);
-    if (!entry || !quiz) return undefined;
-    const attemptSeed = seed ?? this.progress.current.lessons[lessonId]?.quizzes[quizId]?.seed ?? 0;
-    const verdict = gradeQuiz(quiz, response, attemptSeed);
-    await this.progress.update((progress) =>
-      recordAnswer(progress, {
-        lessonId,
-        quizId,
-        seed: attemptSeed,
-        response,
-        verdict,
-        now: new Date().toISOString(),
-        quizIds: entry.lesson.quizzes.map((candidate) => candidate.id),
-      }),
-    );
+  async answer(lessonId: string, quizId: string, response: QuizResponse, seed?: Seed, context?: QuizContext): Promise<Verdict | undefined> {
+    const found = this.findQuiz(lessonId, quizId);
+    if (!found) return undefined;
+    const record = this.progress.current.lessons[lessonId]?.quizzes[quizId];
+    const attemptSeed = seed ?? (context?.mode === 'review' ? record?.review?.seed : record?.seed) ?? 0;
+    const verdict = gradeQuiz(found.quiz, response, attemptSeed);
+    await this.progress.update((progress) => recordAnswer(progress, { ...this.event(found.entry, found.quiz, attemptSeed, context), response, verdict }));
     return verdict;
   }
 
-  /** Draws a new seed for a quiz ("new numbers") and returns the attempt to show. */
+  /** "Show answer" or a hint opened, recorded with the attempt. */
+  async step(kind: 'reveal' | 'hint', lessonId: string, quizId: string, seed: Seed, context: QuizContext): Promise<void> {
+    const found = this.findQuiz(lessonId, quizId);
+    if (!found) return;
+    const event = this.event(found.entry, found.quiz, seed, context);
+    await this.progress.update((progress) => (kind === 'reveal' ? recordReveal(progress, event) : recordHint(progress, event)));
+  }
+
+  /** Draws a new seed for a quiz (new numbers, a new choice order) and returns the attempt to show. */
   async newAttempt(lessonId: string, quizId: string): Promise<QuizView | undefined> {
-    const quiz = this.find(lessonId)?.lesson.quizzes.find((candidate) => candidate.id === quizId);
-    if (!quiz) return undefined;
+    const found = this.findQuiz(lessonId, quizId);
+    if (!found) return undefined;
     const seed = freshSeed();
     await this.progress.update((progress) => setSeed(progress, lessonId, quizId, seed));
-    return quizView(quiz, seed);
+    return quizView(found.quiz, seed);
+  }
+
+  private get outline(): CourseOutline[] {
+    return this.library.lessons.map((entry) => ({ id: entry.lesson.id, quizIds: entry.lesson.quizzes.map((quiz) => quiz.id) }));
+  }
+
+  /** The cards due now, interleaved across lessons. */
+  reviewQueue(): ReviewItem[] {
+    return reviewQueue(this.progress.current, this.outline, this.now());
+  }
+
+  nextDue(): string | undefined {
+    return nextDue(this.progress.current, this.outline, this.now());
+  }
+
+  /**
+   * The review session's next item: the first due card, with its own seed (drawn afresh the
+   * first time, kept across reloads until it is rated).
+   */
+  async reviewPayload(formatDate: (iso: string) => string): Promise<ReviewPayload> {
+    const queue = this.reviewQueue();
+    const first = queue[0];
+    if (!first) {
+      const next = this.nextDue();
+      return { due: 0, ...(next ? { nextDue: next, nextDueText: formatDate(next) } : {}) };
+    }
+    await this.progress.update((progress) => startReview(progress, first.lessonId, first.quizId, freshSeed()));
+    const found = this.findQuiz(first.lessonId, first.quizId)!;
+    const record = this.progress.current.lessons[first.lessonId]!.quizzes[first.quizId]!;
+    const section = sectionOf(found.entry.lesson, first.quizId);
+    return {
+      due: queue.length,
+      item: {
+        lessonId: first.lessonId,
+        lessonTitle: found.entry.lesson.title,
+        ...(section ? { sectionHtml: renderInline(section) } : {}),
+        view: quizView(found.quiz, record.review!.seed),
+        progress: progressView(record, 'review'),
+      },
+    };
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** What the page needs to put an attempt back: the last answer of it and where it stands. */
+function progressView(record: QuizRecord, mode: 'lesson' | 'review'): QuizProgressView {
+  const attempt = mode === 'review' ? record.review : record.current;
+  const last = mode === 'review' ? record.review?.last : record.last;
+  return {
+    attempts: record.attempts,
+    ...(last ? { last: { seed: last.seed, response: last.response as QuizResponse } } : {}),
+    ...(attempt ? { state: { tries: attempt.tries, solved: attempt.solved, revealed: attempt.revealed, hintsUsed: attempt.hintsUsed } } : {}),
+  };
 }

@@ -1,9 +1,18 @@
 import * as vscode from 'vscode';
 import type { LessonRow, LessonService } from './lessonService';
 
-/** The sidebar: every lesson in course order with its state and score, then files that failed to load. */
-export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<LessonRow | undefined>();
+/** The Review entry at the top of the sidebar. */
+export interface ReviewRow {
+  readonly review: true;
+}
+
+const REVIEW_ROW: ReviewRow = { review: true };
+
+type TreeRow = LessonRow | ReviewRow;
+
+/** The sidebar: Review with the due count, every lesson in course order with its state and score, then files that failed to load. */
+export class LessonTree implements vscode.TreeDataProvider<TreeRow>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeRow | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
@@ -11,8 +20,8 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     this.subscription = service.onDidChange(() => this.changed.fire(undefined));
   }
 
-  getChildren(element?: LessonRow): LessonRow[] {
-    return element ? [] : this.service.rows();
+  getChildren(element?: TreeRow): TreeRow[] {
+    return element ? [] : [REVIEW_ROW, ...this.service.rows()];
   }
 
   /** A flat list; `reveal` needs to know that every row is at the top. */
@@ -20,7 +29,8 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     return undefined;
   }
 
-  getTreeItem(row: LessonRow): vscode.TreeItem {
+  getTreeItem(row: TreeRow): vscode.TreeItem {
+    if ('review' in row) return this.reviewItem();
     const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
     if (row.id === undefined) {
       // A file that is not a lesson at all: say where and why, and open nothing.
@@ -39,9 +49,13 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     }[status.state];
     item.id = row.id;
     item.iconPath = row.problem ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(state.icon);
-    const score = status.total > 0 ? vscode.l10n.t('{0}/{1} right', status.correct, status.total) : '';
+    // The score is first-try correctness; the final result (right after retries) is in the tooltip.
+    const score = status.total > 0 ? vscode.l10n.t('{0}/{1} right', status.firstTry, status.total) : '';
     item.description = [state.text, score].filter(Boolean).join(' · ');
-    const firstTry = status.answered > 0 ? `\n\n${vscode.l10n.t('Right at the first try: {0} of {1}', status.firstTry, status.total)}` : '';
+    const firstTry =
+      status.answered > 0
+        ? `\n\n${vscode.l10n.t('Right at the first try: {0} of {1}', status.firstTry, status.total)}\n\n${vscode.l10n.t('Right in the end: {0} of {1}', status.correct, status.total)}`
+        : '';
     item.tooltip = new vscode.MarkdownString(
       [row.summary ?? '', firstTry, row.problem ? `\n\n$(warning) \`${row.problem}\`` : ''].join(''),
       true,
@@ -49,6 +63,24 @@ export class LessonTree implements vscode.TreeDataProvider<LessonRow>, vscode.Di
     item.accessibilityInformation = { label: `${row.title}, ${item.description}` };
     item.command = { command: 'normalizationLab.openLesson', title: vscode.l10n.t('Open Lesson'), arguments: [row.id] };
     item.contextValue = `lesson.${status.state}`;
+    return item;
+  }
+
+  /** Draws the rows again (the due count changes with time, not only with progress). */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private reviewItem(): vscode.TreeItem {
+    const due = this.service.reviewQueue().length;
+    const item = new vscode.TreeItem(vscode.l10n.t('Review'), vscode.TreeItemCollapsibleState.None);
+    item.id = 'normalizationLab.review';
+    item.iconPath = new vscode.ThemeIcon(due > 0 ? 'history' : 'check-all');
+    item.description = due > 0 ? vscode.l10n.t('{0} due', due) : vscode.l10n.t('nothing due');
+    item.tooltip = vscode.l10n.t('Quizzes of the lessons you studied come back here when they are due, spaced over days and weeks.');
+    item.accessibilityInformation = { label: `${vscode.l10n.t('Review')}, ${item.description}` };
+    item.command = { command: 'normalizationLab.review', title: vscode.l10n.t('Review') };
+    item.contextValue = 'review';
     return item;
   }
 

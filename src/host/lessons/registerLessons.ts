@@ -2,13 +2,14 @@ import { isRecord } from '../../core/guards';
 import * as vscode from 'vscode';
 import { chooseLessonLanguage } from '../../core/lessons/library';
 import { PROGRESS_KEY } from '../../core/lessons/progress';
-import { parseLessonPanelState, parseQuizResponse } from '../../messages';
+import { parseLessonPanelState, parseQuizContext, parseQuizResponse } from '../../messages';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
 import { LessonService, type LessonRow } from './lessonService';
 import { LessonTree } from './lessonTree';
 import { ProgressStore } from './progressStore';
 
 const LESSON_LANGUAGE_SETTING = 'normalizationLab.lessonLanguage';
+const STATUS_BAR_SETTING = 'normalizationLab.review.showStatusBar';
 
 /** The lesson language: the setting, or VS Code's display language when it says `auto`. */
 function configuredLessonLanguage() {
@@ -25,6 +26,26 @@ export function registerLessons(context: vscode.ExtensionContext): void {
   const tree = new LessonTree(service);
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
+  // The due count is worked out when something could have changed it: progress, the setting, the window regaining focus, the view shown; no timer.
+  let visibleStatusBar = false;
+  const statusBar = vscode.window.createStatusBarItem('normalizationLab.review', vscode.StatusBarAlignment.Left, 10);
+  statusBar.name = vscode.l10n.t('Normalization Lab Review');
+  statusBar.command = 'normalizationLab.review';
+  const updateStatusBar = () => {
+    const due = service.reviewQueue().length;
+    if (due === 0 || vscode.workspace.getConfiguration().get<boolean>(STATUS_BAR_SETTING, true) === false) {
+      statusBar.hide();
+      visibleStatusBar = false;
+      return;
+    }
+    statusBar.text = `$(history) ${vscode.l10n.t('{0} to review', due)}`;
+    statusBar.tooltip = vscode.l10n.t('Normalization Lab: {0} quizzes are due for review', due);
+    statusBar.accessibilityInformation = { label: vscode.l10n.t('Normalization Lab: {0} quizzes are due for review', due) };
+    statusBar.show();
+    visibleStatusBar = true;
+  };
+  updateStatusBar();
+
   const open = (lessonId: string, quizId?: string): string | undefined => {
     const brokenFile = service.rows().some((row) => row.id === undefined && row.file === lessonId);
     if (!service.find(lessonId) && !brokenFile) return undefined;
@@ -37,7 +58,19 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     service,
     tree,
     treeView,
+    statusBar,
+    service.onDidChange(updateStatusBar),
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        updateStatusBar();
+        tree.refresh();
+      }
+    }),
+    treeView.onDidChangeVisibility((event) => {
+      if (event.visible) tree.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(STATUS_BAR_SETTING)) updateStatusBar();
       if (!event.affectsConfiguration(LESSON_LANGUAGE_SETTING)) return;
       // The tree hears it from the service; the panel builds its page again in the new language.
       service.setLanguage(configuredLessonLanguage());
@@ -50,7 +83,8 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = parseLessonPanelState(state);
-        LessonPanel.revive(panel, service, context.extensionUri, saved?.lessonId, saved?.scrollY ?? 0);
+        if (saved?.review) LessonPanel.reviveReview(panel, service, context.extensionUri);
+        else LessonPanel.revive(panel, service, context.extensionUri, saved?.lessonId, saved?.scrollY ?? 0);
       },
     }),
     /** Opens the lesson shown last (or the first) and returns its id. */
@@ -61,6 +95,11 @@ export function registerLessons(context: vscode.ExtensionContext): void {
         return undefined;
       }
       return open(start.lesson.id);
+    }),
+    /** Opens the review session in the lesson panel; returns how many cards are due. */
+    vscode.commands.registerCommand('normalizationLab.review', (): number => {
+      LessonPanel.showReview(service, context.extensionUri);
+      return service.reviewQueue().length;
     }),
     /** Opens a lesson by id, optionally at a quiz (`{ quiz: id }`); returns the id, or undefined when there is no such lesson. */
     vscode.commands.registerCommand('normalizationLab.openLesson', (lessonId: unknown, options?: unknown): string | undefined => {
@@ -87,7 +126,7 @@ export function registerLessons(context: vscode.ExtensionContext): void {
 
   // The integration harness sets NORMALIZATION_LAB_REPO for the extension host, also when it tests the packaged .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Production || process.env.NORMALIZATION_LAB_REPO !== undefined) {
-    registerInternalCommands(context, service, progress);
+    registerInternalCommands(context, service, progress, () => (visibleStatusBar ? statusBar.text : undefined));
   }
 }
 
@@ -95,17 +134,31 @@ export function registerLessons(context: vscode.ExtensionContext): void {
  * Commands for the integration tests, not contributed in package.json (so never in the
  * palette) and only registered when developing or testing. Each returns what a test asserts on.
  */
-function registerInternalCommands(context: vscode.ExtensionContext, service: LessonService, progress: ProgressStore): void {
+function registerInternalCommands(context: vscode.ExtensionContext, service: LessonService, progress: ProgressStore, statusBarText: () => string | undefined): void {
   context.subscriptions.push(
     /** The sidebar rows: id, title, state and score, or the problem of a broken file. */
     vscode.commands.registerCommand('normalizationLab.internal.lessonRows', (): LessonRow[] => service.rows()),
     /** The same grading and recording path as an answer sent by the page. */
-    vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown) => {
+    vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown, context?: unknown) => {
       const parsed = parseQuizResponse(response);
-      if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed) return undefined;
-      return service.answer(lessonId, quizId, parsed);
+      const parsedContext = context === undefined ? undefined : parseQuizContext(context);
+      if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed || (context !== undefined && !parsedContext)) return undefined;
+      return service.answer(lessonId, quizId, parsed, undefined, parsedContext);
     }),
     vscode.commands.registerCommand('normalizationLab.internal.panelLesson', (): string | undefined => LessonPanel.active?.currentLessonId),
+    /** Moves the review clock by whole days (0: the real time); returns the queue at the moved time. */
+    vscode.commands.registerCommand('normalizationLab.internal.setClockOffsetDays', (days: unknown) => {
+      service.setClockOffsetDays(typeof days === 'number' && Number.isFinite(days) ? days : 0);
+      if (LessonPanel.active?.showsReview) void LessonPanel.active.showReview();
+      return service.reviewQueue();
+    }),
+    /** The review queue, the next due date, whether the panel shows the review, and the status bar's text when shown. */
+    vscode.commands.registerCommand('normalizationLab.internal.reviewState', () => ({
+      queue: service.reviewQueue(),
+      nextDue: service.nextDue(),
+      panelShowsReview: LessonPanel.active?.showsReview ?? false,
+      statusBar: statusBarText(),
+    })),
     /** What the panel shows: lesson id, tab title and the page's language (its `<html lang>`). */
     vscode.commands.registerCommand('normalizationLab.internal.panelPage', () => {
       const panel = LessonPanel.active;

@@ -1,18 +1,27 @@
-import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
-import type { LessonPageLabels, QuizView } from '../../messages';
+import { afterAnswer, afterHint, afterReveal, freshAttempt, type AttemptState } from '../../core/lessons/attempt';
+import { answerKey, gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
+import type { LessonPageLabels, QuizContext, QuizMode, QuizProgressView, QuizView } from '../../messages';
+import { parseQuizResponse } from '../../messages';
 import { mountAxesPicture, type AxesPicture } from '../labs';
+import { mountCellsGrid, type CellsGrid } from './cellsGrid';
 import { element, format, uniqueId, withHtml } from './dom';
 
 export interface QuizCallbacks {
   /** A graded (not invalid) answer, to be recorded by the host. */
-  answered(quizId: string, seed: number, response: QuizResponse): void;
+  answered(quizId: string, seed: number, response: QuizResponse, context: QuizContext): void;
+  /** "Show answer" pressed, or a hint opened. */
+  stepped(kind: 'reveal' | 'hint', quizId: string, seed: number, context: QuizContext): void;
   newAttempt(quizId: string): void;
+  /** The attempt is over (answer and explanation shown). */
+  finished?(quizId: string): void;
 }
 
 /**
  * One quiz as accessible controls: a form whose fieldset legend is the prompt, radios,
- * checkboxes or labelled text inputs, hints revealed one at a time, and a live verdict. It is
- * graded here with the core grader (the same code the host records with).
+ * checkboxes, labelled text inputs or the cells grid, hints revealed one at a time, and a live
+ * verdict. It is graded here with the core grader and stepped with the core's attempt model
+ * (the same code the host records with): a wrong answer shows its feedback and allows another
+ * try; the answer and explanation come after a right answer, a second wrong one, or Show answer.
  */
 export class QuizController {
   private readonly form: HTMLFormElement;
@@ -22,14 +31,19 @@ export class QuizController {
   private readonly hintButton: HTMLButtonElement;
   private orderState: number[] = [];
   private axesPicture: AxesPicture | undefined;
+  private cellsGrid: CellsGrid | undefined;
   private readonly moveAnnouncer = element('p', { class: 'nl-visually-hidden', 'aria-live': 'polite' });
   private shownHints = 0;
+  private state: AttemptState = freshAttempt;
+  /** When the learner started on this attempt (shown in a review, first touched in a lesson), for the Easy rule. */
+  private startedAt: number | undefined;
 
   constructor(
     readonly host: HTMLElement,
     private view: QuizView,
     private readonly labels: LessonPageLabels,
     private readonly callbacks: QuizCallbacks,
+    private readonly mode: QuizMode = 'lesson',
   ) {
     this.form = element('form', { class: 'nl-quiz-form', 'data-quiz-id': view.id, 'data-quiz-type': view.type, novalidate: true });
     this.verdictText = element('p', { class: 'nl-verdict', role: 'status', 'aria-live': 'polite', 'data-quiz-id': view.id });
@@ -43,6 +57,7 @@ export class QuizController {
   update(view: QuizView): void {
     this.view = view;
     this.shownHints = 0;
+    this.state = freshAttempt;
     this.render();
     this.form.querySelector<HTMLElement>('input, button')?.focus();
   }
@@ -69,8 +84,12 @@ export class QuizController {
       this.hintButton.textContent = `${this.labels.hint} (0/${view.hintsHtml.length})`;
       actions.append(this.hintButton);
     }
-    if (view.randomized) {
-      const again = element('button', { type: 'button', class: 'secondary nl-new-numbers', 'data-quiz-id': view.id }, this.labels.newNumbers);
+    const show = element('button', { type: 'button', class: 'secondary nl-show-answer', 'data-quiz-id': view.id }, this.labels.showAnswer);
+    show.addEventListener('click', () => this.reveal());
+    actions.append(show);
+    if (this.mode === 'lesson') {
+      // A new attempt draws a new seed: new numbers, a new order of the choices. Offered once this attempt is over.
+      const again = element('button', { type: 'button', class: 'secondary nl-new-attempt', 'data-quiz-id': view.id, hidden: true }, view.randomized ? this.labels.newNumbers : this.labels.newAttempt);
       again.addEventListener('click', () => this.callbacks.newAttempt(view.id));
       actions.append(again);
     }
@@ -80,8 +99,27 @@ export class QuizController {
       this.submit();
     };
     this.hintButton.onclick = () => this.showHint();
+    this.startedAt = this.mode === 'review' ? performance.now() : undefined;
+    const start = () => (this.startedAt ??= performance.now());
+    this.form.addEventListener('focusin', start);
+    this.form.addEventListener('pointerdown', start);
     this.host.replaceChildren(this.form);
     this.host.classList.add('nl-quiz-mounted');
+  }
+
+  private context(): QuizContext {
+    return { mode: this.mode, hintsUsed: this.shownHints, ...(this.startedAt === undefined ? {} : { ms: Math.round(performance.now() - this.startedAt) }) };
+  }
+
+  /** Locks or unlocks the controls: once the attempt is over it takes no more answers. */
+  private lock(locked: boolean): void {
+    for (const control of this.form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('fieldset input, .nl-check, .nl-show-answer, .nl-move')) control.disabled = locked;
+    this.cellsGrid?.setDisabled(locked);
+    const show = this.form.querySelector<HTMLButtonElement>('.nl-show-answer');
+    if (show) show.hidden = locked;
+    const again = this.form.querySelector<HTMLButtonElement>('.nl-new-attempt');
+    if (again) again.hidden = !locked;
+    this.form.dataset.revealed = String(locked);
   }
 
   private controls(): HTMLElement {
@@ -138,6 +176,11 @@ export class QuizController {
         this.orderState = (view.items ?? []).map((item) => item.index);
         this.moveAnnouncer.textContent = '';
         return element('div', {}, this.orderList(), this.moveAnnouncer);
+      case 'cells': {
+        if (!view.cells) return element('div');
+        this.cellsGrid = mountCellsGrid(view.cells.shape, view.cells.target, this.labels);
+        return this.cellsGrid.root;
+      }
       default: {
         const never: never = view.type;
         return never;
@@ -174,12 +217,12 @@ export class QuizController {
   }
 
   private showHint(): void {
-    const hints = this.view.hintsHtml;
-    if (this.shownHints >= hints.length) return;
-    this.hintList.append(withHtml(element('li', { class: 'nl-hint' }), hints[this.shownHints]!));
-    this.shownHints += 1;
-    this.hintButton.textContent = this.shownHints >= hints.length ? this.labels.noMoreHints : `${this.labels.hint} (${this.shownHints}/${hints.length})`;
-    this.hintButton.disabled = this.shownHints >= hints.length;
+    if (this.shownHints >= this.view.hintsHtml.length) return;
+    this.appendHint();
+    if (!this.state.revealed) {
+      this.state = afterHint(this.state, this.shownHints);
+      this.callbacks.stepped('hint', this.view.id, this.view.seed, this.context());
+    }
   }
 
   /** What the controls currently say, as a response of the quiz's type. */
@@ -199,6 +242,8 @@ export class QuizController {
         return { type: 'short', text: text() };
       case 'order':
         return { type: 'order', order: [...this.orderState] };
+      case 'cells':
+        return { type: 'cells', cells: this.cellsGrid?.selected() ?? [] };
       default: {
         const never: never = this.view.type;
         return never;
@@ -211,15 +256,75 @@ export class QuizController {
   }
 
   private submit(): void {
+    if (this.state.revealed) return;
     const response = this.response();
     const verdict = gradeQuiz(this.view.quiz, response, this.view.seed);
-    this.showVerdict(verdict);
-    if (verdict.status !== 'invalid') this.callbacks.answered(this.view.id, this.view.seed, response);
+    if (verdict.status === 'invalid') {
+      this.showVerdict(verdict);
+      return;
+    }
+    this.state = afterAnswer(this.state, verdict);
+    this.lastValid = response;
+    this.callbacks.answered(this.view.id, this.view.seed, response, this.context());
+    this.display(verdict);
   }
 
-  /** Puts a stored answer back into the controls and shows its verdict (a lesson opened again). */
-  restore(seed: number, response: QuizResponse): void {
-    if (seed !== this.view.seed || response.type !== this.view.type) return;
+  /** "Show answer": the answer and explanation, with the last answer's marks when there is one. */
+  private reveal(): void {
+    if (this.state.revealed) return;
+    this.state = afterReveal(this.state);
+    this.callbacks.stepped('reveal', this.view.id, this.view.seed, this.context());
+    this.display(this.revealVerdict());
+  }
+
+  private lastValid: QuizResponse | undefined;
+
+  private revealVerdict(): Verdict {
+    const graded = this.lastValid ? gradeQuiz(this.view.quiz, this.lastValid, this.view.seed) : undefined;
+    return graded && graded.status !== 'invalid' ? graded : answerKey(this.view.quiz, this.view.seed);
+  }
+
+  /** Shows a verdict as the attempt's state allows: feedback only while it is open, everything once it is over. */
+  private display(verdict: Verdict): void {
+    if (this.state.revealed) {
+      this.showVerdict(verdict);
+      this.lock(true);
+      this.callbacks.finished?.(this.view.id);
+    } else {
+      this.showRetry(verdict);
+    }
+  }
+
+  /**
+   * Puts the attempt back as it was (a lesson opened again, a reload): the last answer in the
+   * controls, the hints opened, and the feedback or the answer the attempt had reached.
+   */
+  restore(progress: QuizProgressView | undefined): void {
+    const last = progress?.last && progress.last.seed === this.view.seed ? parseQuizResponse(progress.last.response) : undefined;
+    this.state = progress?.state ?? (last ? { tries: 1, solved: false, revealed: true, hintsUsed: 0 } : freshAttempt);
+    while (this.shownHints < Math.min(this.state.hintsUsed, this.view.hintsHtml.length)) this.appendHint();
+    if (last) this.putBack(last);
+    if (last && last.type === this.view.type) this.lastValid = last;
+    if (this.state.revealed) {
+      this.showVerdict(this.revealVerdict());
+      this.lock(true);
+      this.callbacks.finished?.(this.view.id);
+    } else if (last && this.state.tries > 0) {
+      this.showRetry(gradeQuiz(this.view.quiz, last, this.view.seed));
+    }
+  }
+
+  private appendHint(): void {
+    const hints = this.view.hintsHtml;
+    this.hintList.append(withHtml(element('li', { class: 'nl-hint' }), hints[this.shownHints]!));
+    this.shownHints += 1;
+    this.hintButton.textContent = this.shownHints >= hints.length ? this.labels.noMoreHints : `${this.labels.hint} (${this.shownHints}/${hints.length})`;
+    this.hintButton.disabled = this.shownHints >= hints.length;
+  }
+
+  /** A stored answer back into the controls. */
+  private putBack(response: QuizResponse): void {
+    if (response.type !== this.view.type) return;
     const set = (values: readonly string[]) => {
       for (const input of this.form.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]')) input.checked = values.includes(input.value);
     };
@@ -245,14 +350,41 @@ export class QuizController {
         this.orderState = [...response.order];
         this.form.querySelector('.nl-order')?.replaceWith(this.orderList());
         break;
+      case 'cells':
+        this.cellsGrid?.setSelected(response.cells);
+        break;
     }
-    this.showVerdict(gradeQuiz(this.view.quiz, response, this.view.seed));
+  }
+
+  /** A wrong try while the attempt is open: what was wrong about it and its feedback, not the answer. */
+  private showRetry(verdict: Verdict): void {
+    this.clearMarks();
+    this.form.dataset.verdict = verdict.status;
+    if (verdict.status === 'invalid') return;
+    this.verdictText.textContent = this.labels.wrongTryAgain;
+    this.verdictText.dataset.status = 'retry';
+    for (const [id, mark] of Object.entries(verdict.marks)) {
+      if (mark !== 'wrong') continue;
+      const label = this.form.querySelector<HTMLElement>(`label[data-choice-id="${CSS.escape(id)}"]`);
+      if (!label) continue;
+      label.dataset.mark = mark;
+      label.append(element('span', { class: 'nl-mark' }, ` ${this.labels.markWrong}`));
+      const feedback = this.view.choices?.find((choice) => choice.id === id)?.feedbackHtml;
+      if (feedback) label.after(withHtml(element('div', { class: 'nl-feedback', 'data-choice-id': id }), feedback));
+    }
+    const mistake = verdict.mistake === undefined ? undefined : this.view.mistakesHtml?.[verdict.mistake];
+    if (mistake) this.verdictText.after(withHtml(element('div', { class: 'nl-feedback nl-mistake-feedback' }), mistake));
+  }
+
+  private clearMarks(): void {
+    for (const node of this.form.querySelectorAll('.nl-mark, .nl-feedback')) node.remove();
+    for (const label of this.form.querySelectorAll<HTMLElement>('[data-choice-id]')) delete label.dataset.mark;
+    this.cellsGrid?.mark(undefined);
   }
 
   private showVerdict(verdict: Verdict): void {
     this.form.dataset.verdict = verdict.status;
-    for (const node of this.form.querySelectorAll('.nl-mark, .nl-feedback')) node.remove();
-    for (const label of this.form.querySelectorAll<HTMLElement>('[data-choice-id]')) delete label.dataset.mark;
+    this.clearMarks();
     if (verdict.status === 'invalid') {
       this.verdictText.textContent = this.labels.invalid[verdict.reason];
       this.verdictText.dataset.status = 'invalid';
@@ -261,6 +393,9 @@ export class QuizController {
     const expected = verdict.expected ? ` ${format(this.labels.expected, verdict.expected)}` : '';
     this.verdictText.textContent = verdict.status === 'correct' ? this.labels.correct : `${this.labels.wrong}${expected}`;
     this.verdictText.dataset.status = verdict.status;
+    this.cellsGrid?.mark(verdict.marks);
+    const mistake = verdict.status === 'wrong' && verdict.mistake !== undefined ? this.view.mistakesHtml?.[verdict.mistake] : undefined;
+    if (mistake) this.verdictText.after(withHtml(element('div', { class: 'nl-feedback nl-mistake-feedback' }), mistake));
     const markText = { correct: this.labels.markCorrect, wrong: this.labels.markWrong, missed: this.labels.markMissed };
     for (const [id, mark] of Object.entries(verdict.marks)) {
       const label = this.form.querySelector<HTMLElement>(`label[data-choice-id="${CSS.escape(id)}"]`);

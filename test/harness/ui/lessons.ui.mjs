@@ -69,21 +69,22 @@ export const tests = [
     },
   },
   {
-    name: 'a randomized numeric item computed by the engine is graded with tolerance',
-    async run({ page }) {
+    name: 'a wrong number gets another try before the answer; Show answer gives the engine\'s number and offers new numbers',
+    async run({ page, shots }) {
       const frame = await webviewFrameWith(page, 'form[data-quiz-type="numeric"]');
       const form = frame.locator('form[data-quiz-type="numeric"]').first();
       await form.locator('.nl-answer-input').fill('123456789');
       await form.locator('button.nl-check').click();
       const id = await form.getAttribute('data-quiz-id');
       const verdict = frame.locator(`.nl-verdict[data-quiz-id="${id}"]`);
-      await poll('a wrong verdict that states the expected number', async () => /Not quite.*\d/s.test(await verdict.innerText()));
-      const expected = /(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*$/i.exec((await verdict.innerText()).trim())?.[1];
-      assert.ok(expected, 'the verdict shows the expected number');
-      // Typing the engine's answer, rounded within the tolerance, is graded right.
-      await form.locator('.nl-answer-input').fill(String(Number(expected).toFixed(4)));
-      await form.locator('button.nl-check').click();
-      await poll('a correct verdict', async () => (await verdict.innerText()).includes('Correct'));
+      await poll('the retry message, without the answer', async () => (await verdict.innerText()).includes('try once more'));
+      assert.doesNotMatch(await verdict.innerText(), /\d/, 'no number is given away after one wrong try');
+      await form.locator('button.nl-show-answer').click();
+      await poll('the expected number', async () => /Not quite.*\d/s.test(await verdict.innerText()));
+      assert.equal(await form.locator('button.nl-check').isDisabled(), true, 'the attempt takes no more answers');
+      assert.equal(await form.locator('button.nl-new-attempt').isVisible(), true, 'a new attempt with new numbers is offered');
+      await form.scrollIntoViewIfNeeded();
+      shots.push(await screenshot(page, 'lessons-numeric-show-answer'));
     },
   },
   {

@@ -16,7 +16,7 @@ describe('lessons:check', () => {
       'broken/en/01-broken.md:9: `explain`: missing (required)',
       'broken/en/01-broken.md:17: `answer`: answer "c" is not among the choices',
       'broken/en/01-broken.md:20: quiz "weird" is missing from broken/zh-cn/01-broken.md',
-      'broken/en/01-broken.md:22: `type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short)',
+      'broken/en/01-broken.md:22: `type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short, cells)',
       'broken/en/01-broken.md:27: quiz "dup" is missing from broken/zh-cn/01-broken.md',
       'broken/en/01-broken.md:35: duplicate quiz id "dup" (first used on line 27)',
       'broken/en/01-broken.md:43: quiz "bad-compute": the engine cannot compute the answer: group_norm: num_groups = 3 must divide the 4 channels (C) (params {"g":3})',

@@ -52,7 +52,7 @@ describe('parseLesson', () => {
 
   it('reports an unknown quiz type at the line of `type`', () => {
     expect(messages(lessonWithQuiz('id: q\ntype: essay\nprompt: P\nexplain: E'))).toEqual([
-      'x.md:10: `type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short)',
+      'x.md:10: `type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short, cells)',
     ]);
   });
 

@@ -46,7 +46,8 @@ describe('loadProgress', () => {
 
   it('migrates the unversioned prototype shape (lessons at the top level)', () => {
     const loaded = loadProgress({ a: { quizzes: { q: quizRecord } } });
-    expect(loaded.progress).toEqual({ version: 1, lessons: { a: { quizzes: { q: quizRecord } } } });
+    expect(loaded.progress.version).toBe(PROGRESS_VERSION);
+    expect(loaded.progress.lessons.a!.quizzes.q).toMatchObject(quizRecord);
     expect(loaded.changed).toBe(true);
   });
 
@@ -96,6 +97,8 @@ describe('lesson status and answers', () => {
       firstCorrect: false,
       solved: true,
       last: { seed: 9, response: { type: 'short', text: 'x' }, status: 'correct', at: now },
+      current: { tries: 2, solved: true, revealed: true, hintsUsed: 0 },
+      card: expect.objectContaining({ due: '2026-01-02T00:00:00.000Z', log: [{ at: now, rating: 'hard' }] }),
     });
   });
 

@@ -77,7 +77,7 @@ describe('renderLesson', () => {
       "</figure>",
       "<div class=\"nl-lab\" data-lab=\"tensor-explorer\" data-config=\"{&quot;lab&quot;:&quot;tensor-explorer&quot;,&quot;op&quot;:&quot;group_norm&quot;,&quot;groups&quot;:2}\"><p class=\"nl-fallback\">Interactive lab “tensor-explorer” (needs the Normalization Lab panel).</p></div>",
       "<div class=\"nl-quiz\" data-quiz-id=\"q1\"><p class=\"nl-fallback\">Quiz (needs the Normalization Lab panel).</p></div>",
-      "<div class=\"nl-error\" role=\"note\"><p><strong>Error in this lesson</strong></p><ul><li><code>x.md:35: `type`: unknown quiz type &quot;essay&quot; (one of single, multi, numeric, axes, order, short)</code></li></ul></div>",
+      "<div class=\"nl-error\" role=\"note\"><p><strong>Error in this lesson</strong></p><ul><li><code>x.md:35: `type`: unknown quiz type &quot;essay&quot; (one of single, multi, numeric, axes, order, short, cells)</code></li></ul></div>",
       "<pre><code class=\"language-python\">print(&quot;&lt;hi&gt;&quot;)",
       "</code></pre>",
       ""
@@ -85,7 +85,7 @@ describe('renderLesson', () => {
     expect(rendered.quizzes.map((quiz) => quiz.id)).toEqual(['q1']);
     expect(rendered.labs).toEqual([{ lab: 'tensor-explorer', op: 'group_norm', groups: 2 }]);
     expect(rendered.diagnostics).toEqual([
-      { file: 'x.md', line: 35, message: '`type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short)' },
+      { file: 'x.md', line: 35, message: '`type`: unknown quiz type "essay" (one of single, multi, numeric, axes, order, short, cells)' },
     ]);
   });
 
@@ -184,7 +184,8 @@ describe('quizView', () => {
 
   it('renders choices inline with their feedback', () => {
     const view = quizView(quizzes.get('sample-single')!, 1);
-    expect(view.choices).toEqual([
+    // Shown in the attempt's shuffled order (see shuffle.test.ts); here only the rendering matters.
+    expect([...view.choices!].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
       { id: 'batch', html: 'The batch axis', feedbackHtml: '<p>That is BatchNorm.</p>\n' },
       { id: 'features', html: 'The features axis' },
     ]);
