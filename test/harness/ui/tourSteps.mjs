@@ -9,7 +9,7 @@ import { repoRoot } from '../setup.mjs';
 import { poll, runCommand, screenshotDir, webviewFrameWith } from './workbench.mjs';
 
 /** The course in order (lessons/README.md); each lesson has a Next button to the following one. */
-export const COURSE = ['why-normalize-inputs', 'batch-norm', 'layer-norm', 'norm-family', 'activation-functions', 'putting-it-together'];
+export const COURSE = ['why-normalize-inputs', 'batch-norm', 'layer-norm', 'norm-family', 'activation-functions', 'putting-it-together', 'norm-optimization', 'norm-in-code'];
 
 const CJK = /[\u4e00-\u9fff]/;
 
