@@ -80,7 +80,8 @@ async function checkLesson(page, id, language) {
   return frame;
 }
 
-export function tourTests(language) {
+/** `shotPrefix` names the photographs, so a second theme's tour does not overwrite the first's. */
+export function tourTests(language, shotPrefix = 'tour') {
   return COURSE.map((id, index) => ({
     name: `lesson ${index + 1} (${id}) in ${language}: quizzes and labs mounted, math typeset, images loaded, photographed whole`,
     async run({ page, shots }) {
@@ -94,7 +95,7 @@ export function tourTests(language) {
       // Let the labs' first drawing and the fonts settle before the photograph.
       await frame.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(300);
-      shots.push(await fullPageShot(page, frame, `tour-${language}-${String(index + 1).padStart(2, '0')}`));
+      shots.push(await fullPageShot(page, frame, `${shotPrefix}-${language}-${String(index + 1).padStart(2, '0')}`));
     },
   }));
 }
