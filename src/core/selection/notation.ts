@@ -34,6 +34,13 @@ export interface Level {
   readonly beforeClose: string;
 }
 
+/** The text between two items written verbatim, because it holds a comment. */
+export interface VerbatimGap {
+  /** Which gap: the gaps (after an opening bracket, between items, before a closing one) counted in writing order from 0. */
+  readonly gap: number;
+  readonly text: string;
+}
+
 export interface Notation {
   readonly kind: NotationKind;
   /** Whitespace before and after everything, kept so a replaced line keeps its indentation and newline. */
@@ -47,28 +54,12 @@ export interface Notation {
   readonly levels: readonly Level[];
   /** The dtype named in the wrapper (`np.float32`, `torch.float64`, `'float32'`), if any. */
   readonly dtype?: string;
+  /** Where `dtype` starts in `suffix`, so it can be rewritten there. */
+  readonly dtypeAt?: number;
+  /** Gaps with comments in them, in order; every other gap is written as its level says. */
+  readonly comments?: readonly VerbatimGap[];
   /** The CSV/TSV delimiter, for `delimited`. */
   readonly delimiter?: string;
-}
-
-const KIND_LABELS: Record<NotationKind, string> = {
-  json: 'JSON array',
-  python: 'Python list',
-  numpy: 'NumPy array',
-  torch: 'PyTorch tensor',
-  call: 'array constructor',
-  matlab: 'MATLAB matrix',
-  delimited: 'delimited rows',
-  lines: 'one number per line',
-};
-
-/** A short English name for the notation, e.g. "NumPy array (dtype=np.float32)". */
-export function describeNotation(notation: Notation): string {
-  if (notation.kind === 'delimited') {
-    const name = notation.delimiter === ',' ? 'CSV' : notation.delimiter === '\t' ? 'TSV' : notation.delimiter === ';' ? 'semicolon-separated rows' : 'whitespace-separated rows';
-    return notation.prefix ? `${name} with a header row` : name;
-  }
-  return notation.dtype ? `${KIND_LABELS[notation.kind]} (dtype=${notation.dtype})` : KIND_LABELS[notation.kind];
 }
 
 /** Notations whose numbers are Python floats, so whole numbers are written `1.0`. */
