@@ -97,6 +97,19 @@ function multiIndex(flat: number, shape: readonly number[]): string {
 
 const STAT_KEYS = ['count', 'mean', 'variance', 'std', 'rstd', 'min', 'max', 'rms', 'norm'] as const;
 
+/** A training-mode BatchNorm also updates its running statistics; show them per channel, or nothing. */
+function runningTable(block: NormalizeBlock, result: OpResult, strings: RenderStrings, cell: (value: number) => string): string {
+  const mean = result.extra['running_mean'];
+  const variance = result.extra['running_var'];
+  if (block.op !== 'batch_norm' || block.params?.['training'] === false || !mean || !variance) return '';
+  const rows = Array.from(mean.data, (value, channel) => `<tr><th scope="row">${channel}</th>${cell(value)}${cell(variance.data[channel]!)}</tr>`).join('\n');
+  return (
+    `<table class="nl-normalize-running">\n<caption>${escapeHtml(strings.runningAfter)}</caption>\n` +
+    `<thead><tr><th scope="col">${escapeHtml(strings.channel)}</th><th scope="col">running_mean</th><th scope="col">running_var</th></tr></thead>\n` +
+    `<tbody>\n${rows}\n</tbody>\n</table>\n`
+  );
+}
+
 /** The worked example of a ```normalize block: each element with its group, then each group's statistics. */
 function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language: LessonLanguage): string | { error: string } {
   let result: OpResult;
@@ -118,6 +131,7 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language:
   const params = Object.entries(block.params ?? {})
     .map(([key, value]) => ` · ${escapeHtml(key)} = ${escapeHtml(Array.isArray(value) ? `[${value.map((item) => JSON.stringify(item)).join(', ')}]` : JSON.stringify(value))}`)
     .join('');
+  const running = runningTable(block, result, strings, cell);
   const caption = block.caption ? `<figcaption>${getMarkdown().renderInline(block.caption)}</figcaption>\n` : '';
   return (
     `<figure class="nl-normalize">\n${caption}` +
@@ -127,6 +141,7 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language:
     `<table class="nl-normalize-groups">\n<caption>${escapeHtml(strings.statistics)}</caption>\n` +
     `<thead><tr><th scope="col">${escapeHtml(strings.group)}</th>${keys.map((key) => `<th scope="col">${escapeHtml(strings.stat[key])}</th>`).join('')}</tr></thead>\n` +
     `<tbody>\n${statRows}\n</tbody>\n</table>\n` +
+    running +
     `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, result))}</p>\n</figure>\n`
   );
 }

@@ -10,6 +10,9 @@ export interface RenderStrings {
   readonly output: string;
   readonly group: string;
   readonly statistics: string;
+  /** Caption of the running statistics a training-mode BatchNorm example leaves behind. */
+  readonly runningAfter: string;
+  readonly channel: string;
   readonly stat: Readonly<Record<'count' | 'mean' | 'variance' | 'std' | 'rstd' | 'min' | 'max' | 'rms' | 'norm', string>>;
   readonly shape: string;
   readonly error: string;
@@ -23,6 +26,8 @@ const en: RenderStrings = {
   output: 'Output',
   group: 'Group',
   statistics: 'Statistics of each pooled group',
+  runningAfter: 'Running statistics after this step',
+  channel: 'Channel',
   stat: { count: 'count', mean: 'mean', variance: 'variance', std: 'std', rstd: 'rstd', min: 'min', max: 'max', rms: 'rms', norm: 'norm' },
   shape: 'shape',
   error: 'Error in this lesson',
@@ -36,6 +41,8 @@ const zhCn: RenderStrings = {
   output: '输出',
   group: '组',
   statistics: '每个汇总组的统计量',
+  runningAfter: '这一步之后的滑动统计量',
+  channel: '通道',
   stat: { count: '元素数', mean: '均值', variance: '方差', std: '标准差', rstd: 'rstd', min: '最小值', max: '最大值', rms: '均方根', norm: '范数' },
   shape: '形状',
   error: '本课内容有误',

@@ -9,7 +9,7 @@ import { repoRoot } from '../setup.mjs';
 import { poll, runCommand, screenshotDir, webviewFrameWith } from './workbench.mjs';
 
 /** The course in order (lessons/README.md); each lesson has a Next button to the following one. */
-export const COURSE = ['why-normalize-inputs', 'batch-norm', 'layer-norm', 'norm-family', 'activation-functions', 'putting-it-together'];
+export const COURSE = ['why-normalize-inputs', 'batch-norm', 'layer-norm', 'norm-family', 'activation-functions', 'putting-it-together', 'norm-optimization', 'norm-in-code'];
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -80,7 +80,8 @@ async function checkLesson(page, id, language) {
   return frame;
 }
 
-export function tourTests(language) {
+/** `shotPrefix` names the photographs, so a second theme's tour does not overwrite the first's. */
+export function tourTests(language, shotPrefix = 'tour') {
   return COURSE.map((id, index) => ({
     name: `lesson ${index + 1} (${id}) in ${language}: quizzes and labs mounted, math typeset, images loaded, photographed whole`,
     async run({ page, shots }) {
@@ -94,7 +95,7 @@ export function tourTests(language) {
       // Let the labs' first drawing and the fonts settle before the photograph.
       await frame.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(300);
-      shots.push(await fullPageShot(page, frame, `tour-${language}-${String(index + 1).padStart(2, '0')}`));
+      shots.push(await fullPageShot(page, frame, `${shotPrefix}-${language}-${String(index + 1).padStart(2, '0')}`));
     },
   }));
 }

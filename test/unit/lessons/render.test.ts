@@ -152,6 +152,17 @@ describe('renderLesson', () => {
     );
   });
 
+  it('shows the running statistics a training-mode BatchNorm example leaves behind, and none in eval mode', () => {
+    const example = (params: string) =>
+      `---\nid: t\ntitle: T\norder: 1\nsummary: S.\n---\n\n\`\`\`normalize\nop: batch_norm\ninput: { shape: [4, 1], data: [2, 4, 6, 8] }\nparams: ${params}\n\`\`\`\n`;
+    const training = renderLesson(parseLesson('x.md', example('{ training: true, momentum: 0.1, running_mean: [0], running_var: [1] }')).lesson!, { language: 'zh-cn' }).html;
+    // mean 5 and unbiased variance 20/3 of the batch: 0.9 · 0 + 0.1 · 5 and 0.9 · 1 + 0.1 · 20/3.
+    expect(training).toContain('<caption>这一步之后的滑动统计量</caption>');
+    expect(training).toContain('<tr><th scope="row">0</th><td>0.5</td><td>1.56667</td></tr>');
+    const evaluation = renderLesson(parseLesson('x.md', example('{ training: false, running_mean: [0], running_var: [1] }')).lesson!, { language: 'en' }).html;
+    expect(evaluation).not.toContain('nl-normalize-running');
+  });
+
   it('says under a worked example what was pooled, in the lesson language', () => {
     const pooling = (language: 'en' | 'zh-cn') =>
       /<p class="nl-normalize-pooling">([^<]*)<\/p>/.exec(renderLesson(parseLesson('x.md', lessonText).lesson!, { language, resolveMedia }).html)?.[1];
