@@ -29,6 +29,8 @@ export class LessonPanel {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  /** Whether showing the current lesson counts as opening it (not after Reset Progress or a reload). */
+  private opens = true;
   /** A quiz to scroll to once the lesson is on the page (Quiz me). */
   private quizToReveal: string | undefined;
   private language: LessonLanguage = 'en';
@@ -122,7 +124,8 @@ export class LessonPanel {
 
   /** Shows the current lesson afresh (after Reset Progress or a reload of the lesson files). */
   async refresh(): Promise<void> {
-    if (this.lessonId !== undefined) await this.showLesson(this.lessonId, 0);
+    // Shown again, not opened again: after a reset every lesson stays "not started" until the learner acts.
+    if (this.lessonId !== undefined) await this.showLesson(this.lessonId, 0, false);
   }
 
   get currentLessonId(): string | undefined {
@@ -137,7 +140,7 @@ export class LessonPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (this.lessonId !== undefined) await this.showLesson(this.lessonId, this.scrollY);
+        if (this.lessonId !== undefined) await this.showLesson(this.lessonId, this.scrollY, this.opens);
         return;
       case 'navigate': {
         const target = this.lessonId ? this.service.neighbour(this.lessonId, message.direction) : undefined;
@@ -161,9 +164,10 @@ export class LessonPanel {
   }
 
   /** Renders a lesson and sends it to the page (or remembers it until the page is ready). */
-  async showLesson(lessonId: string, scrollY: number): Promise<void> {
+  async showLesson(lessonId: string, scrollY: number, opens = true): Promise<void> {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
+    this.opens = opens;
     const entry = this.service.find(lessonId);
     this.panel.title = entry?.lesson.title ?? vscode.l10n.t('Normalization Lab');
     if (!this.ready) return;
@@ -176,8 +180,10 @@ export class LessonPanel {
       });
       return;
     }
-    const lesson = await this.service.payload(entry, (mediaPath) =>
-      this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
+    const lesson = await this.service.payload(
+      entry,
+      (mediaPath) => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
+      opens,
     );
     this.post({ type: 'showLesson', lesson, scrollY });
     this.revealPendingQuiz();
