@@ -31,10 +31,11 @@ const CORE_LAYERS = {
   markdown: [],
   selection: ['engine'],
   analyzer: ['engine'],
+  text: ['engine'],
   labs: ['engine'],
   lessons: ['engine', 'labs', 'markdown'],
-  render: ['engine', 'labs', 'lessons', 'markdown'],
-  course: ['engine', 'labs', 'lessons', 'markdown', 'render'],
+  render: ['engine', 'labs', 'lessons', 'markdown', 'text'],
+  course: ['engine', 'labs', 'lessons', 'markdown', 'render', 'text'],
 };
 
 /** `core/engine`, `core` (a shared file), `host`, `webview`, `messages`, … for a path under src/. */

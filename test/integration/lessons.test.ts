@@ -153,8 +153,17 @@ describe('lessons: panel, tree and progress inside a real VS Code', () => {
 
   it('Reset Progress forgets every answer', async () => {
     await reloadLessons(fixtures('valid'));
+    // The panel shows the lesson and its page is ready (showing it marked it opened), so the reset
+    // below always takes the path that shows the lesson again, and that must not mark it opened.
+    await vscode.commands.executeCommand('normalizationLab.openLesson', 'sample');
+    const end = Date.now() + 20_000;
+    while ((await rows()).find((row) => row.id === 'sample')?.status?.state !== 'inProgress') {
+      if (Date.now() > end) throw new Error('timed out waiting for the panel to show the lesson');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await answer('sample', 'sample-single', { type: 'single', choice: 'features' });
     assert.strictEqual(await resetProgress(), true);
+    assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.internal.panelLesson'), 'sample');
     assert.strictEqual((await rows()).find((row) => row.id === 'sample')!.status!.state, 'notStarted');
     assert.strictEqual(await vscode.commands.executeCommand('normalizationLab.internal.storedProgress'), undefined);
   });

@@ -18,8 +18,6 @@ export { product as elementCount } from './validate';
 
 interface OperationInfo {
   readonly label: string;
-  /** One line: what the op pools. */
-  readonly pools: string;
   /** The parameters it accepts, in the golden file's spelling. */
   readonly params: readonly string[];
 }
@@ -27,47 +25,38 @@ interface OperationInfo {
 export const OPERATIONS: Record<OpName, OperationInfo> = {
   batch_norm: {
     label: 'Batch normalization',
-    pools: 'each channel over the whole batch and every spatial position',
     params: ['training', 'momentum', 'eps', 'weight', 'bias', 'running_mean', 'running_var'],
   },
   layer_norm: {
     label: 'Layer normalization',
-    pools: 'each sample over its trailing dims (normalized_shape)',
     params: ['normalized_shape', 'eps', 'weight', 'bias'],
   },
   instance_norm: {
     label: 'Instance normalization',
-    pools: 'each (sample, channel) pair over its spatial positions',
     params: ['eps', 'weight', 'bias'],
   },
   group_norm: {
     label: 'Group normalization',
-    pools: "each sample's consecutive groups of channels over their channels and positions",
     params: ['num_groups', 'eps', 'weight', 'bias'],
   },
   rms_norm: {
     label: 'RMS normalization',
-    pools: 'each sample over its trailing dims, dividing by the root mean square (no centring)',
     params: ['normalized_shape', 'eps', 'weight'],
   },
   l2_normalize: {
     label: 'L2 normalization',
-    pools: 'each slice along dim, dividing by its Euclidean norm',
     params: ['dim', 'eps'],
   },
   min_max: {
     label: 'Min-max scaling',
-    pools: 'each slice along axis (or the whole array), mapping its range onto [0, 1]',
     params: ['axis'],
   },
   z_score: {
     label: 'Z-score standardization',
-    pools: 'each slice along axis (or the whole array), subtracting the mean and dividing by the std',
     params: ['axis', 'ddof'],
   },
   softmax: {
     label: 'Softmax',
-    pools: 'each slice along dim, turning it into probabilities that sum to 1',
     params: ['dim'],
   },
 };

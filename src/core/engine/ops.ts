@@ -22,7 +22,7 @@ import {
   reduceGroup,
   type Moments,
 } from './moments';
-import { describePoolingInEnglish, plural, type Pooling } from './pooling';
+import { plural, type Pooling } from './pooling';
 import type { GroupStats, OpParams, OpResult, Tensor, TensorLike } from './types';
 import {
   checkAxis,
@@ -56,7 +56,6 @@ function result(
     groupStats,
     groupOf: () => (map ??= groupIndexMap(layout, output.length)),
     pooling,
-    describePooling: describePoolingInEnglish(pooling),
   };
 }
 

@@ -52,10 +52,8 @@ export interface OpResult {
   groupStats: GroupStats[];
   /** For each input element (flat, row-major), the index of the group it was pooled into. Computed on demand. */
   groupOf(): Int32Array;
-  /** What was pooled together, as data (for saying it in another language). */
+  /** What was pooled together, as data; `core/text/pooling.ts` says it in words. */
   pooling: Pooling;
-  /** The same in one English sentence, e.g. "each of the 4 rows is pooled over its 3 values (last axis)". */
-  describePooling: string;
 }
 
 /** Every parameter of every op; each op reads the ones listed in `OPERATIONS[op].params`. */

@@ -6,6 +6,7 @@
  */
 import { elementCount, normalize, OPERATIONS } from '../engine';
 import type { GroupStats, OpName, OpParams } from '../engine/types';
+import type { Pooling } from '../engine/pooling';
 import { isRecord } from '../guards';
 import { createRandom, roundedGaussians } from './random';
 
@@ -83,7 +84,8 @@ export interface PooledTensor {
   /** For each cell, the index of its group. */
   readonly groupOf: Int32Array;
   readonly groups: readonly PooledGroup[];
-  readonly describePooling: string;
+  /** What the engine pooled, as data (`core/text/pooling.ts` words it). */
+  readonly facts: Pooling;
 }
 
 export interface PoolingRequest {
@@ -108,7 +110,7 @@ export function computePooling(request: PoolingRequest): PooledTensor {
     output: result.output.data,
     groupOf,
     groups: members.map((cells, index) => ({ index, cells, stats: result.groupStats[index] })),
-    describePooling: result.describePooling,
+    facts: result.pooling,
   };
 }
 

@@ -5,7 +5,7 @@ import { formatNumber } from '../format';
 import { formatDiagnostic, type Diagnostic, type Lesson, type LessonBlock } from '../lessons/parse';
 import type { LabBlock, NormalizeBlock, Quiz } from '../lessons/schema';
 import { escapeHtml, getMarkdown, type LessonEnv } from '../markdown/markdown';
-import { poolingSentence } from './pooling';
+import { poolingSentence } from '../text/pooling';
 import { renderStrings, type LessonLanguage, type RenderStrings } from './strings';
 
 export interface RenderOptions {
@@ -142,6 +142,6 @@ function normalizeTable(block: NormalizeBlock, strings: RenderStrings, language:
     `<thead><tr><th scope="col">${escapeHtml(strings.group)}</th>${keys.map((key) => `<th scope="col">${escapeHtml(strings.stat[key])}</th>`).join('')}</tr></thead>\n` +
     `<tbody>\n${statRows}\n</tbody>\n</table>\n` +
     running +
-    `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, result))}</p>\n</figure>\n`
+    `<p class="nl-normalize-pooling">${escapeHtml(poolingSentence(language, result.pooling))}</p>\n</figure>\n`
   );
 }

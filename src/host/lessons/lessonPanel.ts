@@ -29,6 +29,8 @@ export class LessonPanel {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  /** Whether showing the current lesson counts as opening it (not after Reset Progress or a reload). */
+  private opens = true;
   /** A quiz to scroll to once the lesson is on the page (Quiz me). */
   private quizToReveal: string | undefined;
   private language: LessonLanguage = 'en';
@@ -143,7 +145,8 @@ export class LessonPanel {
 
   /** Shows the current lesson afresh (after Reset Progress or a reload of the lesson files). */
   async refresh(): Promise<void> {
-    if (this.lessonId !== undefined) await this.showLesson(this.lessonId, 0);
+    // Shown again, not opened again: after a reset every lesson stays "not started" until the learner acts.
+    if (this.lessonId !== undefined) await this.showLesson(this.lessonId, 0, undefined, false);
     else await this.showReview();
   }
 
@@ -173,7 +176,7 @@ export class LessonPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (this.lessonId !== undefined) await this.showLesson(this.lessonId, this.scrollY);
+        if (this.lessonId !== undefined) await this.showLesson(this.lessonId, this.scrollY, undefined, this.opens);
         else await this.showReview();
         return;
       case 'navigate': {
@@ -208,9 +211,10 @@ export class LessonPanel {
   }
 
   /** Renders a lesson and sends it to the page (or remembers it until the page is ready). */
-  async showLesson(lessonId: string, scrollY: number, focusQuiz?: string): Promise<void> {
+  async showLesson(lessonId: string, scrollY: number, focusQuiz?: string, opens = true): Promise<void> {
     this.lessonId = lessonId;
     this.scrollY = scrollY;
+    this.opens = opens;
     const entry = this.service.find(lessonId);
     this.panel.title = entry?.lesson.title ?? vscode.l10n.t('Normalization Lab');
     if (!this.ready) return;
@@ -223,8 +227,10 @@ export class LessonPanel {
       });
       return;
     }
-    const lesson = await this.service.payload(entry, (mediaPath) =>
-      this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
+    const lesson = await this.service.payload(
+      entry,
+      (mediaPath) => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
+      opens,
     );
     this.post({ type: 'showLesson', lesson, scrollY, ...(focusQuiz ? { focusQuiz } : {}) });
     this.revealPendingQuiz();

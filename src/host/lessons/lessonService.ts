@@ -154,17 +154,19 @@ export class LessonService implements vscode.Disposable {
     return seed;
   }
 
-  /** Everything the page needs to show a lesson; marks it opened. */
-  async payload(entry: LibraryLesson, resolveMedia: (mediaPath: string) => string): Promise<LessonPayload> {
+  /** Everything the page needs to show a lesson; when `opens`, marks it opened and stores its quizzes' seeds. */
+  async payload(entry: LibraryLesson, resolveMedia: (mediaPath: string) => string, opens = true): Promise<LessonPayload> {
     const { lesson } = entry;
     const rendered = renderLesson(lesson, { language: entry.language, resolveMedia });
     const pending = new Map<string, Seed>();
     const quizzes: QuizView[] = rendered.quizzes.map((quiz) => quizView(quiz, this.seedFor(lesson.id, quiz.id, pending)));
-    await this.progress.update((progress) => {
-      let next = markOpened(progress, lesson.id, new Date().toISOString());
-      for (const [quizId, seed] of pending) next = setSeed(next, lesson.id, quizId, seed);
-      return next;
-    });
+    if (opens) {
+      await this.progress.update((progress) => {
+        let next = markOpened(progress, lesson.id, new Date().toISOString());
+        for (const [quizId, seed] of pending) next = setSeed(next, lesson.id, quizId, seed);
+        return next;
+      });
+    }
     const records = this.progress.current.lessons[lesson.id]?.quizzes ?? {};
     const progress: Record<string, QuizProgressView> = {};
     for (const [quizId, record] of Object.entries(records)) progress[quizId] = progressView(record, 'lesson');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { OPERATIONS, type OpName } from '../../core/engine';
 import type { ParamQuestion } from '../../core/selection/normalizeOptions';
+import { opPoolingLine, textLanguage } from '../../core/text/pooling';
 
 interface Choice<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -34,7 +35,7 @@ export function pickOperation(active: OpName, shape: readonly number[]): Promise
   const choices = (Object.keys(OPERATIONS) as OpName[]).map((op) => ({
     label: vscode.l10n.t(OPERATIONS[op].label),
     description: op,
-    detail: vscode.l10n.t('Pools {0}', vscode.l10n.t(OPERATIONS[op].pools)),
+    detail: opPoolingLine(textLanguage(vscode.env.language), op),
     value: op,
   }));
   return pick(vscode.l10n.t('Normalize Selection ({0})', `[${shape.join(', ')}]`), vscode.l10n.t('Choose an operation'), choices, active);

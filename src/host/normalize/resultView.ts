@@ -3,7 +3,7 @@ import type { OpResult } from '../../core/engine';
 import type { OpName } from '../../core/engine/types';
 import { selectionExplorer } from '../../core/labs/selectionExplorer';
 import { lessonLanguage } from '../../core/lessons/library';
-import { poolingSentence } from '../../core/render/pooling';
+import { poolingSentence } from '../../core/text/pooling';
 import { formatNumber } from '../../core/selection';
 import type { ResultGroupView, ResultLabels, ResultView } from '../../messages';
 
@@ -102,7 +102,7 @@ export function buildResultView(input: ResultViewInput): ResultView {
   const outputPreview = preview(input.outputText);
   return {
     title: input.title,
-    pooling: poolingSentence(lessonLanguage(vscode.env.language), result),
+    pooling: poolingSentence(lessonLanguage(vscode.env.language), result.pooling),
     params: input.params,
     shape: [...shape],
     notation: input.notation,

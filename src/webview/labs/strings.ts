@@ -3,7 +3,7 @@
  * the language (the host sets it from VS Code's display language). Numbers are passed in, never
  * written here.
  */
-import type { ExplorerOp } from '../../core/labs/tensorExplorer';
+import type { TextLanguage } from '../../core/text/pooling';
 
 export interface LabStrings {
   readonly explorer: {
@@ -20,8 +20,8 @@ export interface LabStrings {
     readonly resetValues: string;
     readonly cellValue: string;
     readonly hint: string;
-    /** Our own one-line description of what each op pools, for languages the engine's English sentence does not serve. */
-    readonly pools: ((op: ExplorerOp) => string) | undefined;
+    /** The language the pooling sentence is said in (`core/text/pooling.ts`). */
+    readonly language: TextLanguage;
     readonly groupCount: (count: number) => string;
     /** The line above the tensor: the op, what it pools, how many groups (punctuation is the language's). */
     readonly poolingLine: (op: string, pools: string, groupCount: string) => string;
@@ -107,7 +107,7 @@ const en: LabStrings = {
     resetValues: 'Reset values',
     cellValue: 'Value of this cell',
     hint: 'Cells pooled into one group share a colour and a border style. Hover or click a cell, or Tab into the tensor and use the arrow keys (Page Up/Down: other sample; Enter: edit the value).',
-    pools: undefined,
+    language: 'en',
     groupCount: (count) => `${count} group${count === 1 ? '' : 's'}.`,
     poolingLine: (op, pools, groupCount) => `${op}: ${pools}. ${groupCount}`,
     statSeparator: ', ',
@@ -185,14 +185,6 @@ const en: LabStrings = {
   couldNotStart: (message) => `This lab could not start: ${message}`,
 };
 
-const ZH_POOLS: Record<ExplorerOp, string> = {
-  batch_norm: '每个通道在整个批次的所有样本和所有位置上汇总',
-  layer_norm: '每个样本在自己的全部通道和位置上汇总',
-  instance_norm: '每个（样本，通道）在自己的各个位置上汇总',
-  group_norm: '每个样本的通道分成连续的组，每组在组内通道和所有位置上汇总',
-  rms_norm: '每个样本在自己的全部通道和位置上求均方根（不减均值）',
-};
-
 const zhCn: LabStrings = {
   explorer: {
     controls: '张量浏览器控件',
@@ -208,7 +200,7 @@ const zhCn: LabStrings = {
     resetValues: '恢复原值',
     cellValue: '此格的值',
     hint: '汇总到同一组的格子颜色和边框样式相同。把鼠标悬停在格子上或点击它，或用 Tab 进入张量后用方向键移动（Page Up/Down：换样本；Enter：编辑数值）。',
-    pools: (op) => ZH_POOLS[op],
+    language: 'zh-cn',
     groupCount: (count) => `共 ${count} 组。`,
     poolingLine: (op, pools, groupCount) => `${op}：${pools}。${groupCount}`,
     statSeparator: '，',

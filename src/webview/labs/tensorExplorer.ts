@@ -18,6 +18,7 @@ import {
   startExplorer,
   updateExplorer,
 } from '../../core/labs/tensorExplorerState';
+import { describePooling } from '../../core/text/pooling';
 import { errorBox, field, formatNumber, html, liveRegion, select } from './dom';
 import { type LabStrings, labStrings } from './strings';
 import { drawTensorGrid, listenToTensorGrid, moveTabStop } from './tensorGrid';
@@ -165,8 +166,7 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     const { pooling } = picture;
     container.dataset.op = state.op;
     container.dataset.groupCount = String(pooling.groups.length);
-    // The engine describes the pooling in English; other languages get the lab's own sentence per op.
-    const pools = words.pools && isExplorerOp(state.op) ? words.pools(state.op) : pooling.describePooling;
+    const pools = describePooling(words.language, pooling.facts);
     pooledText.textContent = words.poolingLine(opLabel(state.op), pools, words.groupCount(pooling.groups.length));
     const values = state.showAfter ? pooling.output : pooling.input;
     cells = drawTensorGrid(tensorArea, {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellsAnswer, flatIndex } from '../../../src/core/lessons/cells';
 import { gradeQuiz } from '../../../src/core/lessons/grade';
-import { checkLessons } from '../../../src/core/lessons/check';
+import { checkLessons } from '../../../src/core/course/check';
 import { formatDiagnostic, parseLesson } from '../../../src/core/lessons/parse';
 import { CELLS_OPS, type CellsQuiz } from '../../../src/core/lessons/schema';
 import { normalize } from '../../../src/core/engine';
@@ -74,8 +74,8 @@ describe('the cells item', () => {
       fc.property(cellsQuiz, fc.nat(), (quiz, pick) => {
         const { pooled, target } = cellsAnswer(quiz);
         const others = pooled.filter((cell) => cell !== target);
-        expect(gradeQuiz(quiz, { type: 'cells', cells: others }, 0).status).toBe('correct');
-        expect(gradeQuiz(quiz, { type: 'cells', cells: pooled }, 0).status).toBe('correct');
+        expect(gradeQuiz(quiz, { type: 'cells', cells: [...others] }, 0).status).toBe('correct');
+        expect(gradeQuiz(quiz, { type: 'cells', cells: [...pooled] }, 0).status).toBe('correct');
         const count = quiz.shape[0] * quiz.shape[1] * quiz.shape[2];
         const outside = [...Array(count).keys()].filter((cell) => !pooled.includes(cell));
         if (outside.length > 0) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LANGUAGES, type LessonFile } from '../../../src/core/lessons/check';
+import { LESSON_LANGUAGES as LANGUAGES, type LessonFile } from '../../../src/core/lessons/languages';
 
 /** The real lessons of the course, as `lessons:check` reads them. */
 export function readLessonFiles(): LessonFile[] {

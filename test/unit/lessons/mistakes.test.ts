@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLessons } from '../../../src/core/lessons/check';
+import { checkLessons } from '../../../src/core/course/check';
 import { mergeCompute, mistakeValues } from '../../../src/core/lessons/compute';
 import { gradeQuiz } from '../../../src/core/lessons/grade';
 import { formatDiagnostic, parseLesson } from '../../../src/core/lessons/parse';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LessonFile } from '../../../src/core/lessons/check';
+import type { LessonFile } from '../../../src/core/lessons/languages';
 import { parseLesson } from '../../../src/core/lessons/parse';
 import { choiceOrder } from '../../../src/core/lessons/shuffle';
 import type { Quiz } from '../../../src/core/lessons/schema';
