@@ -1,20 +1,25 @@
 // Runs the Mocha tests of test/integration inside a real VS Code extension host (code-server).
 //   node test/harness/runIntegration.mjs                 the extension loaded from source (development mode)
 //   node test/harness/runIntegration.mjs --vsix FILE     the packaged .vsix installed with --install-extension
+//   node test/harness/runIntegration.mjs --web           from source, in the browser's web worker extension
+//                                                        host (as on vscode.dev), with dist-test/web/index.js
 //   --grep TEXT                                          only the tests whose title matches
 // Prints the tests' output and ends with the line `integration: N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, runExtensionTests, startVsCode } from './vscodeSession.mjs';
+import { repoRoot, runExtensionTests, startVsCode, webWorkerSettings } from './vscodeSession.mjs';
+
+const extensionId = 'normalization-lab.normalization-lab';
 
 function argument(name) {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-export async function runIntegration({ vsix, grep, name } = {}) {
-  const mode = vsix ? 'vsix' : 'dev';
-  const session = await startVsCode({ name: name ?? mode, vsix });
+export async function runIntegration({ vsix, web = false, grep, name } = {}) {
+  if (vsix && web) throw new Error('the web worker host runs the tests from source only (--web without --vsix)');
+  const mode = vsix ? 'vsix' : web ? 'web' : 'dev';
+  const session = await startVsCode({ name: name ?? mode, vsix, settings: web ? webWorkerSettings(extensionId) : {} });
   // In installed mode the workbench still needs a development path to run tests at all; an empty
   // folder adds no extension, so the one under test is the .vsix installed above.
   const developmentPath = vsix ? path.join(session.scratch, 'no-extension') : repoRoot;
@@ -24,10 +29,17 @@ export async function runIntegration({ vsix, grep, name } = {}) {
   const log = fs.createWriteStream(logFile);
   let summary = { passed: 0, failed: 0 };
   let inTests = false;
+  let testsIndex = path.join(repoRoot, 'dist-test', 'integration', 'index.js');
+  if (web) {
+    // The web worker has no process.env: the web index reads the run's environment from this file.
+    testsIndex = path.join(repoRoot, 'dist-test', 'web', 'index.js');
+    fs.writeFileSync(path.join(path.dirname(testsIndex), 'environment.json'), JSON.stringify({ grep: grep ?? '', repoPath: repoRoot }));
+  }
   try {
     const code = await runExtensionTests(session, {
-      testsIndex: path.join(repoRoot, 'dist-test', 'integration', 'index.js'),
+      testsIndex,
       developmentPath,
+      webWorker: web,
       environment: {
         NORMALIZATION_LAB_TEST_GREP: grep ?? '',
         NORMALIZATION_LAB_REPO: repoRoot,
@@ -55,7 +67,11 @@ export async function runIntegration({ vsix, grep, name } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runIntegration({ vsix: argument('--vsix') && path.resolve(argument('--vsix')), grep: argument('--grep') }).catch(
+  const result = await runIntegration({
+    vsix: argument('--vsix') && path.resolve(argument('--vsix')),
+    web: process.argv.includes('--web'),
+    grep: argument('--grep'),
+  }).catch(
     (error) => {
       console.error(`[integration] ${error.stack ?? error}`);
       return { code: 1, passed: 0, failed: 1 };

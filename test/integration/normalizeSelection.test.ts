@@ -127,7 +127,7 @@ describe('Normalize Selection inside VS Code', function () {
     const version = editor.document.version;
     const result = await run({ op: 'layer_norm', output: 'replace' });
     assert.strictEqual(result.ok, false);
-    assert.match(result.error ?? '', /row 2 has 2 values, the rows above have 3/);
+    assert.match(result.error ?? '', /row 2 has 2 values, the rows above have 3/, `error: ${result.error}; document: ${JSON.stringify(vscode.window.activeTextEditor?.document.getText())}`);
     assert.strictEqual(editor.document.getText(), original);
     assert.strictEqual(editor.document.version, version);
     assert.deepStrictEqual(result.position, { line: 1, character: 13 });
