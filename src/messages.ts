@@ -1,334 +1,256 @@
 /**
- * Every message between the webview pages and the extension host, one union per direction
- * and page. Both sides import this file; everything that arrives is validated with the
- * `parse…` functions before it is used.
+ * Every message between the webview pages and the extension host, one schema per message and
+ * one union per direction and page; the TypeScript types are derived from the schemas
+ * (valibot: it adds about 8 kB to a page where zod/mini adds 38 kB). Both sides import this
+ * file; everything that arrives is checked with the `parse…` functions (or `checkMessage`, which
+ * says which field failed) before it is used.
  */
 
+import * as v from 'valibot';
 import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/selectionExplorer';
-import type { QuizResponse, Verdict } from './core/lessons/grade';
-import type { QuizView } from './core/render/quizView';
-import { isRecord } from './core/guards';
+import { quizResponseSchema, type QuizResponse, type Verdict } from './core/lessons/grade';
+import { seedSchema } from './core/lessons/random';
+import { quizViewSchema, type QuizView } from './core/render/quizViewSchema';
+
+// ---- Checking ----------------------------------------------------------------------------
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+/** One issue as `path: what was wrong`, e.g. `view.labels.copy: Invalid type: Expected string but received undefined`. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path?.map((item) => String(item.key)).join('.');
+  return `${path || '(message)'}: ${issue.message}`;
+}
+
+/** Checks `value` against `schema`; a failure names the field that failed (the first one). */
+export function checkMessage<Schema extends v.GenericSchema>(schema: Schema, value: unknown): Checked<v.InferOutput<Schema>> {
+  const result = v.safeParse(schema, value);
+  return result.success ? { ok: true, value: result.output } : { ok: false, problem: describeIssue(result.issues[0]) };
+}
+
+const parser =
+  <Schema extends v.GenericSchema>(schema: Schema) =>
+  (value: unknown): v.InferOutput<Schema> | undefined => {
+    const result = v.safeParse(schema, value);
+    return result.success ? result.output : undefined;
+  };
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const labelsOf = <const Keys extends readonly string[]>(keys: Keys) =>
+  v.object(Object.fromEntries(keys.map((key) => [key, v.string()])) as { [Key in Keys[number]]: v.StringSchema<undefined> });
 
 // ---- Lesson page ------------------------------------------------------------------------
 
 /** A quiz attempt as the page shows it; built by the host with `quizView` from the core. */
 export type { QuizView, QuizResponse, Verdict };
 
-/** What the page remembers about a quiz between visits: the last graded answer, re-graded on display. */
-export interface QuizProgressView {
-  readonly attempts: number;
-  readonly last?: { readonly seed: number; readonly response: QuizResponse };
-}
+/**
+ * What the page remembers about a quiz between visits: the last graded answer, re-graded on
+ * display. A last answer the page cannot read is dropped, not the whole lesson.
+ */
+const quizProgressViewSchema = v.object({
+  attempts: count,
+  last: v.optional(v.fallback(v.optional(v.object({ seed: seedSchema, response: quizResponseSchema })), undefined)),
+});
+export type QuizProgressView = v.InferOutput<typeof quizProgressViewSchema>;
 
-export interface LessonPayload {
-  readonly id: string;
-  readonly title: string;
+const lessonLinkSchema = v.object({ id: v.string(), title: v.string() });
+
+export const lessonPayloadSchema = v.object({
+  id: v.string(),
+  title: v.string(),
   /** 1-based position in the course and the course length, for "Lesson 2 of 6". */
-  readonly position: number;
-  readonly count: number;
-  readonly html: string;
-  readonly quizzes: readonly QuizView[];
-  readonly progress: Readonly<Record<string, QuizProgressView>>;
-  readonly previous?: { readonly id: string; readonly title: string };
-  readonly next?: { readonly id: string; readonly title: string };
+  position: count,
+  count: count,
+  html: v.string(),
+  quizzes: v.array(quizViewSchema),
+  progress: v.record(v.string(), quizProgressViewSchema),
+  previous: v.optional(lessonLinkSchema),
+  next: v.optional(lessonLinkSchema),
   /** `file:line: message` for each problem of this lesson file; also shown in place. */
-  readonly problems: readonly string[];
-}
+  problems: v.array(v.string()),
+});
+export type LessonPayload = v.InferOutput<typeof lessonPayloadSchema>;
 
-export type LessonPageToHost =
-  | { readonly type: 'ready' }
-  | { readonly type: 'navigate'; readonly direction: 'previous' | 'next' }
-  | { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly seed: number; readonly response: QuizResponse }
-  | { readonly type: 'newAttempt'; readonly lessonId: string; readonly quizId: string };
+export const lessonPageToHostSchema = v.variant('type', [
+  v.object({ type: v.literal('ready') }),
+  v.object({ type: v.literal('navigate'), direction: v.picklist(['previous', 'next']) }),
+  v.object({ type: v.literal('answer'), lessonId: v.string(), quizId: v.string(), seed: seedSchema, response: quizResponseSchema }),
+  v.object({ type: v.literal('newAttempt'), lessonId: v.string(), quizId: v.string() }),
+]);
+export type LessonPageToHost = v.InferOutput<typeof lessonPageToHostSchema>;
 
-export type HostToLessonPage =
-  | { readonly type: 'showLesson'; readonly lesson: LessonPayload; readonly scrollY: number }
+export const hostToLessonPageSchema = v.variant('type', [
+  v.object({ type: v.literal('showLesson'), lesson: lessonPayloadSchema, scrollY: v.number() }),
   /** A lesson file that could not be read at all. */
-  | { readonly type: 'showProblem'; readonly title: string; readonly problems: readonly string[] }
-  | { readonly type: 'quizUpdated'; readonly lessonId: string; readonly view: QuizView };
+  v.object({ type: v.literal('showProblem'), title: v.string(), problems: v.array(v.string()) }),
+  v.object({ type: v.literal('quizUpdated'), lessonId: v.string(), view: quizViewSchema }),
+]);
+export type HostToLessonPage = v.InferOutput<typeof hostToLessonPageSchema>;
 
 /** The labels the lesson page writes, localized by the host (`vscode.l10n`) and passed as initial state. */
-export interface LessonPageLabels {
-  readonly check: string;
-  readonly hint: string;
-  readonly noMoreHints: string;
-  readonly newNumbers: string;
-  readonly correct: string;
-  readonly wrong: string;
-  readonly expected: string;
-  readonly explanation: string;
-  readonly previous: string;
-  readonly next: string;
-  readonly lessonOf: string;
-  readonly yourAnswer: string;
-  readonly moveUp: string;
-  readonly moveDown: string;
-  /** Announced after a move: "{0} is now at position {1} of {2}". */
-  readonly movedTo: string;
-  readonly markCorrect: string;
-  readonly markWrong: string;
-  readonly markMissed: string;
-  readonly invalid: Readonly<Record<'empty' | 'notANumber' | 'wrongType' | 'unknownChoice' | 'notAPermutation', string>>;
-  readonly problems: string;
-  readonly loading: string;
-}
+export const lessonPageLabelsSchema = v.object({
+  ...labelsOf([
+    'check',
+    'hint',
+    'noMoreHints',
+    'newNumbers',
+    'correct',
+    'wrong',
+    'expected',
+    'explanation',
+    'previous',
+    'next',
+    'lessonOf',
+    'yourAnswer',
+    'moveUp',
+    'moveDown',
+    /** Announced after a move: "{0} is now at position {1} of {2}". */
+    'movedTo',
+    'markCorrect',
+    'markWrong',
+    'markMissed',
+    'problems',
+    'loading',
+  ] as const).entries,
+  invalid: labelsOf(['empty', 'notANumber', 'wrongType', 'unknownChoice', 'notAPermutation'] as const),
+});
+export type LessonPageLabels = v.InferOutput<typeof lessonPageLabelsSchema>;
 
-export interface LessonPageState {
-  readonly labels: LessonPageLabels;
-}
+export const lessonPageStateSchema = v.object({ labels: lessonPageLabelsSchema });
+export type LessonPageState = v.InferOutput<typeof lessonPageStateSchema>;
 
-/** What the page keeps with `setState`, and the serializer gets back after a reload. */
-export interface LessonPanelState {
-  readonly lessonId: string;
-  readonly scrollY: number;
-}
+/** What the page keeps with `setState`, and the serializer gets back after a reload; a bad scroll position becomes 0. */
+export const lessonPanelStateSchema = v.object({
+  lessonId: v.string(),
+  scrollY: v.pipe(
+    v.fallback(v.pipe(v.number(), v.finite()), 0),
+    v.transform((scrollY) => Math.max(0, scrollY)),
+  ),
+});
+export type LessonPanelState = v.InferOutput<typeof lessonPanelStateSchema>;
+
+/** A quiz response of any type, or undefined when the shape is wrong (the grader checks the content). */
+export const parseQuizResponse = parser(quizResponseSchema);
+export const parseLessonPageMessage = parser(lessonPageToHostSchema);
+export const parseHostToLessonPage = parser(hostToLessonPageSchema);
+/** The panel state the serializer gets back; anything unreadable means "start at the first lesson". */
+export const parseLessonPanelState = parser(lessonPanelStateSchema);
 
 // ---- Result page (Normalize Selection) ---------------------------------------------------
 
-export type ResultAction = 'replace' | 'insertBelow' | 'copy';
+export const resultActionSchema = v.picklist(['replace', 'insertBelow', 'copy']);
+export type ResultAction = v.InferOutput<typeof resultActionSchema>;
 
 /** One pooled group's statistics, as the engine reports them (absent when the op does not compute one). */
-export interface ResultGroupView {
-  readonly index: number;
-  readonly count: number;
-  readonly mean?: number;
-  readonly std?: number;
-  readonly rstd?: number;
-  readonly min?: number;
-  readonly max?: number;
-}
+export const resultGroupViewSchema = v.object({
+  index: count,
+  count: count,
+  mean: v.optional(v.number()),
+  std: v.optional(v.number()),
+  rstd: v.optional(v.number()),
+  min: v.optional(v.number()),
+  max: v.optional(v.number()),
+});
+export type ResultGroupView = v.InferOutput<typeof resultGroupViewSchema>;
+
+const gridFieldsSchema = v.object({
+  rows: count,
+  columns: count,
+  totalRows: count,
+  totalColumns: count,
+  groups: v.array(count),
+  inputs: v.array(v.string()),
+  outputs: v.array(v.string()),
+});
+
+type GridFields = v.InferOutput<typeof gridFieldsSchema>;
+
+const oneEntryPerCell = (field: 'groups' | 'inputs' | 'outputs') =>
+  v.forward(
+    v.check((grid: GridFields) => grid[field].length === grid.rows * grid.columns, 'needs one entry per cell (rows × columns)'),
+    [field] as const,
+  );
 
 /** The tensor as rows × columns (last axis = columns), cut to what fits on screen; `groups[i]` is the group of cell i. */
-export interface ResultGridView {
-  readonly rows: number;
-  readonly columns: number;
-  readonly totalRows: number;
-  readonly totalColumns: number;
-  readonly groups: readonly number[];
-  readonly inputs: readonly string[];
-  readonly outputs: readonly string[];
-}
+export const resultGridViewSchema = v.pipe(gridFieldsSchema, oneEntryPerCell('groups'), oneEntryPerCell('inputs'), oneEntryPerCell('outputs'));
+export type ResultGridView = v.InferOutput<typeof resultGridViewSchema>;
 
 /** Every word the page writes, localized by the host. */
-export interface ResultLabels {
-  readonly input: string;
-  readonly output: string;
-  readonly shape: string;
-  readonly notation: string;
-  readonly params: string;
-  readonly pooling: string;
-  readonly groups: string;
-  readonly group: string;
-  readonly count: string;
-  readonly mean: string;
-  readonly std: string;
-  readonly rstd: string;
-  readonly min: string;
-  readonly max: string;
-  readonly grid: string;
-  readonly gridCell: string;
-  readonly replace: string;
-  readonly insertBelow: string;
-  readonly copy: string;
-  readonly truncated: string;
-  readonly moreGroups: string;
-  readonly editUnavailable: string;
-  readonly notes: string;
-  readonly explore: string;
-  readonly exploreIntro: string;
-}
+export const resultLabelsSchema = labelsOf([
+  'input',
+  'output',
+  'shape',
+  'notation',
+  'params',
+  'pooling',
+  'groups',
+  'group',
+  'count',
+  'mean',
+  'std',
+  'rstd',
+  'min',
+  'max',
+  'grid',
+  'gridCell',
+  'replace',
+  'insertBelow',
+  'copy',
+  'truncated',
+  'moreGroups',
+  'editUnavailable',
+  'notes',
+  'explore',
+  'exploreIntro',
+] as const);
+export type ResultLabels = v.InferOutput<typeof resultLabelsSchema>;
 
-export interface ResultView {
-  readonly title: string;
-  readonly pooling: string;
-  readonly params: string;
-  readonly shape: readonly number[];
-  readonly notation: string;
-  readonly count: number;
-  readonly groupCount: number;
-  /** Input and output in the selection's notation, cut to a readable length when `truncated`. */
-  readonly input: string;
-  readonly output: string;
-  readonly truncated: boolean;
-  readonly groups: readonly ResultGroupView[];
-  readonly grid: ResultGridView;
-  /** The selection's numbers for the tensor explorer; absent when it cannot show them (see `selectionExplorer`). */
-  readonly explorer?: SelectionExplorer;
-  readonly notes: readonly string[];
-  /** False after a reload: the selection the result came from is gone, only Copy still works. */
-  readonly canEdit: boolean;
-  readonly labels: ResultLabels;
-}
+/** The explorer's own check (`parseSelectionExplorer`); the view checks that its shape is the result's. */
+const selectionExplorerSchema = v.custom<SelectionExplorer>((value) => parseSelectionExplorer(value) !== undefined);
 
-export type ResultPageToHost = { readonly type: 'ready' } | { readonly type: 'apply'; readonly action: ResultAction };
+export const resultViewSchema = v.pipe(
+  v.object({
+    title: v.string(),
+    pooling: v.string(),
+    params: v.string(),
+    shape: v.array(count),
+    notation: v.string(),
+    count: count,
+    groupCount: count,
+    /** Input and output in the selection's notation, cut to a readable length when `truncated`. */
+    input: v.string(),
+    output: v.string(),
+    truncated: v.boolean(),
+    groups: v.array(resultGroupViewSchema),
+    grid: resultGridViewSchema,
+    /** The selection's numbers for the tensor explorer; absent when it cannot show them (see `selectionExplorer`). */
+    explorer: v.optional(selectionExplorerSchema),
+    notes: v.array(v.string()),
+    /** False after a reload: the selection the result came from is gone, only Copy still works. */
+    canEdit: v.boolean(),
+    labels: resultLabelsSchema,
+  }),
+  v.forward(
+    v.check((view) => view.explorer === undefined || parseSelectionExplorer(view.explorer, view.shape) !== undefined, "the explorer's shape is not the result's"),
+    ['explorer'],
+  ),
+);
+export type ResultView = v.InferOutput<typeof resultViewSchema>;
 
-export type HostToResultPage =
-  | { readonly type: 'showResult'; readonly view: ResultView }
-  | { readonly type: 'actionDone'; readonly action: ResultAction; readonly ok: boolean; readonly message: string };
+export const resultPageToHostSchema = v.variant('type', [
+  v.object({ type: v.literal('ready') }),
+  v.object({ type: v.literal('apply'), action: resultActionSchema }),
+]);
+export type ResultPageToHost = v.InferOutput<typeof resultPageToHostSchema>;
 
-// ---- Validation --------------------------------------------------------------------------
+export const hostToResultPageSchema = v.variant('type', [
+  v.object({ type: v.literal('showResult'), view: resultViewSchema }),
+  v.object({ type: v.literal('actionDone'), action: resultActionSchema, ok: v.boolean(), message: v.string() }),
+]);
+export type HostToResultPage = v.InferOutput<typeof hostToResultPageSchema>;
 
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
-
-/** A quiz response of any type, or undefined when the shape is wrong (the grader checks the content). */
-export function parseQuizResponse(value: unknown): QuizResponse | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'single':
-      return isString(value.choice) ? { type: 'single', choice: value.choice } : undefined;
-    case 'multi':
-      return isStringArray(value.choices) ? { type: 'multi', choices: [...value.choices] } : undefined;
-    case 'numeric':
-      return isString(value.value) ? { type: 'numeric', value: value.value } : undefined;
-    case 'axes':
-      return isStringArray(value.axes) ? { type: 'axes', axes: [...value.axes] } : undefined;
-    case 'order':
-      return Array.isArray(value.order) && value.order.every((item) => Number.isInteger(item))
-        ? { type: 'order', order: [...(value.order as number[])] }
-        : undefined;
-    case 'short':
-      return isString(value.text) ? { type: 'short', text: value.text } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-const isSeed = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
-
-export function parseLessonPageMessage(value: unknown): LessonPageToHost | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'navigate':
-      return value.direction === 'previous' || value.direction === 'next'
-        ? { type: 'navigate', direction: value.direction }
-        : undefined;
-    case 'answer': {
-      const response = parseQuizResponse(value.response);
-      return isString(value.lessonId) && isString(value.quizId) && isSeed(value.seed) && response
-        ? { type: 'answer', lessonId: value.lessonId, quizId: value.quizId, seed: value.seed, response }
-        : undefined;
-    }
-    case 'newAttempt':
-      return isString(value.lessonId) && isString(value.quizId) ? { type: 'newAttempt', lessonId: value.lessonId, quizId: value.quizId } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Checks the envelope of what the host sent (the host builds the contents from validated
- * lesson files); anything else is ignored by the page.
- */
-export function parseHostToLessonPage(value: unknown): HostToLessonPage | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'showLesson':
-      return isRecord(value.lesson) && isString(value.lesson.html) && Array.isArray(value.lesson.quizzes) && typeof value.scrollY === 'number'
-        ? (value as unknown as HostToLessonPage)
-        : undefined;
-    case 'showProblem':
-      return isString(value.title) && isStringArray(value.problems) ? { type: 'showProblem', title: value.title, problems: value.problems } : undefined;
-    case 'quizUpdated':
-      return isString(value.lessonId) && isRecord(value.view) && isString(value.view.id) ? (value as unknown as HostToLessonPage) : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** The panel state the serializer gets back; anything unreadable means "start at the first lesson". */
-export function parseLessonPanelState(value: unknown): LessonPanelState | undefined {
-  if (!isRecord(value) || !isString(value.lessonId)) return undefined;
-  return { lessonId: value.lessonId, scrollY: typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? Math.max(0, value.scrollY) : 0 };
-}
-
-const RESULT_ACTIONS: readonly ResultAction[] = ['replace', 'insertBelow', 'copy'];
-const isResultAction = (value: unknown): value is ResultAction => RESULT_ACTIONS.includes(value as ResultAction);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
-const isOptionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
-
-export function parseResultPageMessage(value: unknown): ResultPageToHost | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'apply':
-      return isResultAction(value.action) ? { type: 'apply', action: value.action } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function isResultGroupView(value: unknown): value is ResultGroupView {
-  return (
-    isRecord(value) &&
-    isCount(value.index) &&
-    isCount(value.count) &&
-    isOptionalNumber(value.mean) &&
-    isOptionalNumber(value.std) &&
-    isOptionalNumber(value.rstd) &&
-    isOptionalNumber(value.min) &&
-    isOptionalNumber(value.max)
-  );
-}
-
-function isResultGridView(value: unknown): value is ResultGridView {
-  if (!isRecord(value) || !isCount(value.rows) || !isCount(value.columns) || !isCount(value.totalRows) || !isCount(value.totalColumns)) return false;
-  const cells = value.rows * value.columns;
-  return (
-    Array.isArray(value.groups) &&
-    value.groups.length === cells &&
-    value.groups.every(isCount) &&
-    isTexts(value.inputs) &&
-    value.inputs.length === cells &&
-    isTexts(value.outputs) &&
-    value.outputs.length === cells
-  );
-}
-
+export const parseResultPageMessage = parser(resultPageToHostSchema);
 /** A whole result view: from the host, or from the page's saved state after a reload. */
-export function parseResultView(value: unknown): ResultView | undefined {
-  if (!isRecord(value)) return undefined;
-  const labels = value.labels;
-  const ok =
-    isText(value.title) &&
-    isText(value.pooling) &&
-    isText(value.params) &&
-    Array.isArray(value.shape) &&
-    value.shape.every(isCount) &&
-    isText(value.notation) &&
-    isCount(value.count) &&
-    isCount(value.groupCount) &&
-    isText(value.input) &&
-    isText(value.output) &&
-    typeof value.truncated === 'boolean' &&
-    Array.isArray(value.groups) &&
-    value.groups.every(isResultGroupView) &&
-    isResultGridView(value.grid) &&
-    (value.explorer === undefined || parseSelectionExplorer(value.explorer, value.shape as number[]) !== undefined) &&
-    isTexts(value.notes) &&
-    typeof value.canEdit === 'boolean' &&
-    isRecord(labels) &&
-    Object.values(labels).every(isText);
-  return ok ? (value as unknown as ResultView) : undefined;
-}
-
-export function parseHostToResultPage(value: unknown): HostToResultPage | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'showResult': {
-      const view = parseResultView(value.view);
-      return view ? { type: 'showResult', view } : undefined;
-    }
-    case 'actionDone':
-      return isResultAction(value.action) && typeof value.ok === 'boolean' && isText(value.message)
-        ? { type: 'actionDone', action: value.action, ok: value.ok, message: value.message }
-        : undefined;
-    default:
-      return undefined;
-  }
-}
+export const parseResultView = parser(resultViewSchema);
+export const parseHostToResultPage = parser(hostToResultPageSchema);

@@ -1,6 +1,5 @@
 import {
   parseHostToLessonPage,
-  parseQuizResponse,
   type HostToLessonPage,
   type LessonPageState,
   type LessonPageToHost,
@@ -68,8 +67,7 @@ function showLesson(lesson: LessonPayload, requestedScroll: number): void {
     });
     quizzes.set(view.id, controller);
     const last = lesson.progress[view.id]?.last;
-    const response = last ? parseQuizResponse(last.response) : undefined;
-    if (last && response) controller.restore(last.seed, response);
+    if (last) controller.restore(last.seed, last.response);
   }
   mountLabs(body);
   saveState(scrollY);

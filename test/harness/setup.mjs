@@ -84,6 +84,36 @@ function installPinned(sourceFolder, targetName, env) {
   const stamp = path.join(target, '.installed');
   const wanted = hashOf(manifest);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return target;
+  // Two runs sharing one .cache (two checkouts, or two test commands at once) must not install
+  // into the same folder together: the second waits for the first, then finds its stamp.
+  const lock = `${target}.lock`;
+  fs.mkdirSync(toolchainRoot, { recursive: true });
+  if (!acquireLock(lock)) return installPinned(sourceFolder, targetName, env);
+  try {
+    return installUnlocked(target, manifest, stamp, wanted, sourceFolder, env);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** True when this process now holds `lock`; false after waiting for another holder to finish. */
+function acquireLock(lock) {
+  const staleMs = 15 * 60_000;
+  try {
+    fs.mkdirSync(lock);
+    return true;
+  } catch {
+    log(`waiting for another install (${path.basename(lock)})`);
+    while (fs.existsSync(lock)) {
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+    return false;
+  }
+}
+
+function installUnlocked(target, manifest, stamp, wanted, sourceFolder, env) {
   log(`installing ${sourceFolder} into ${path.relative(repoRoot, target)} (first run only)`);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });

@@ -1,16 +1,19 @@
+import * as v from 'valibot';
 import { numericExpectation } from './compute';
 import type { Seed } from './random';
 import type { AxesQuiz, MultiQuiz, NumericQuiz, OrderQuiz, Quiz, ShortQuiz, SingleQuiz, Tolerance } from './schema';
 
-/** What a learner answered, one shape per quiz type. */
-export type QuizResponse =
-  | { readonly type: 'single'; readonly choice: string }
-  | { readonly type: 'multi'; readonly choices: readonly string[] }
-  | { readonly type: 'numeric'; readonly value: string }
-  | { readonly type: 'axes'; readonly axes: readonly string[] }
+/** What a learner answered, one shape per quiz type; checked with this schema when it arrives from the page. */
+export const quizResponseSchema = v.variant('type', [
+  v.object({ type: v.literal('single'), choice: v.string() }),
+  v.object({ type: v.literal('multi'), choices: v.array(v.string()) }),
+  v.object({ type: v.literal('numeric'), value: v.string() }),
+  v.object({ type: v.literal('axes'), axes: v.array(v.string()) }),
   /** Indices into `items` (the order of the lesson file) in the order the learner put them. */
-  | { readonly type: 'order'; readonly order: readonly number[] }
-  | { readonly type: 'short'; readonly text: string };
+  v.object({ type: v.literal('order'), order: v.array(v.pipe(v.number(), v.integer())) }),
+  v.object({ type: v.literal('short'), text: v.string() }),
+]);
+export type QuizResponse = v.InferOutput<typeof quizResponseSchema>;
 
 /** How one choice or axis came out: picked and right, picked and wrong, or right but not picked. */
 export type Mark = 'correct' | 'wrong' | 'missed';

@@ -1,10 +1,12 @@
+import * as v from 'valibot';
 import { seededRandom } from '../random';
 import type { ParamSpec } from './schema';
 
 export { seededRandom };
 
 /** A 32-bit seed as stored with an attempt. */
-export type Seed = number;
+export const seedSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff));
+export type Seed = v.InferOutput<typeof seedSchema>;
 
 /** A fresh seed for a new attempt (not reproducible on purpose; the result is what gets stored). */
 export function freshSeed(): Seed {

@@ -6,8 +6,9 @@ import { z } from 'zod';
  * `superRefine`s with a `path`, so every message can be traced back to a line of the file.
  */
 
-export const QUIZ_TYPES = ['single', 'multi', 'numeric', 'axes', 'order', 'short'] as const;
-export type QuizType = (typeof QUIZ_TYPES)[number];
+import type { QuizType } from './quizTypes';
+
+export { QUIZ_TYPES, type QuizType } from './quizTypes';
 
 const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, "-" and "_" only');
 const text = z.string().trim().min(1, 'must not be empty');

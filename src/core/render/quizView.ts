@@ -1,31 +1,11 @@
 import { ComputeError, numericExpectation } from '../lessons/compute';
 import { formatNumber } from '../lessons/grade';
 import { interpolate, shuffledIndices, type Seed } from '../lessons/random';
-import type { Quiz, QuizType } from '../lessons/schema';
-import { renderInline, renderMarkdown } from './markdown';
+import type { Quiz } from '../lessons/schema';
+import { renderInline, renderMarkdown } from '../markdown/markdown';
+import type { QuizView } from './quizViewSchema';
 
-/**
- * One attempt of a quiz as the page shows it: Markdown already rendered (with this attempt's
- * params filled in), order items shuffled by the seed, plus the definition itself so the page
- * can grade with the same core code as the host.
- */
-export interface QuizView {
-  readonly id: string;
-  readonly type: QuizType;
-  readonly seed: Seed;
-  /** True when a new attempt draws new numbers (a numeric item with `params`). */
-  readonly randomized: boolean;
-  readonly promptHtml: string;
-  readonly explainHtml: string;
-  readonly hintsHtml: readonly string[];
-  readonly choices?: readonly { readonly id: string; readonly html: string; readonly feedbackHtml?: string }[];
-  readonly axes?: readonly string[];
-  /** Order items in the order they are first shown; `index` is the item's place in the lesson file. */
-  readonly items?: readonly { readonly index: number; readonly html: string }[];
-  readonly quiz: Quiz;
-  /** Set when the item cannot be posed (its compute block fails in the engine). */
-  readonly error?: string;
-}
+export type { QuizView };
 
 export function quizView(quiz: Quiz, seed: Seed): QuizView {
   let values: Record<string, string | number> = {};

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lessonLanguage } from '../../core/lessons/library';
 import { fillTemplate } from '../../core/template';
-import type { LessonLanguage } from '../../core/render/strings';
+import type { LessonLanguage } from '../../core/lessons/languages';
 import {
   parseLessonPageMessage,
   type HostToLessonPage,
@@ -165,15 +165,16 @@ export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
   }
 }
 
-type Translate = (message: string, ...args: string[]) => string;
+/** `vscode.l10n`'s shape, so `npm run l10n` finds the labels written `l10n.t('…')` (it does not follow other aliases). */
+type Translator = { readonly t: (message: string, ...args: string[]) => string };
 
 /**
  * The page's labels in the lesson language. That is usually VS Code's display language, where
  * `vscode.l10n` has them; when the lessonLanguage setting picks another one, they come from that
  * language's bundle, read from the extension's own files (English: the messages themselves).
  */
-async function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Promise<Translate> {
-  if (language === lessonLanguage(vscode.env.language)) return (message, ...args) => vscode.l10n.t(message, ...args);
+async function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Promise<Translator> {
+  if (language === lessonLanguage(vscode.env.language)) return { t: (message, ...args) => vscode.l10n.t(message, ...args) };
   let bundle: Record<string, unknown> = {};
   if (language !== 'en') {
     try {
@@ -183,37 +184,37 @@ async function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguag
       // No bundle: English labels on a page in another language are still usable.
     }
   }
-  return (message, ...args) => fillTemplate(typeof bundle[message] === 'string' ? (bundle[message] as string) : message, args);
+  return { t: (message, ...args) => fillTemplate(typeof bundle[message] === 'string' ? (bundle[message] as string) : message, args) };
 }
 
-function pageLabels(t: Translate): LessonPageLabels {
+function pageLabels(l10n: Translator): LessonPageLabels {
   return {
-    check: t('Check answer'),
-    hint: t('Show a hint'),
-    noMoreHints: t('No more hints'),
-    newNumbers: t('Try new numbers'),
-    correct: t('Correct.'),
-    wrong: t('Not quite.'),
-    expected: t('Expected answer: {0}', '{0}'),
-    explanation: t('Explanation'),
-    previous: t('Previous: {0}', '{0}'),
-    next: t('Next: {0}', '{0}'),
-    lessonOf: t('Lesson {0} of {1}', '{0}', '{1}'),
-    yourAnswer: t('Your answer'),
-    moveUp: t('Move up: {0}', '{0}'),
-    moveDown: t('Move down: {0}', '{0}'),
-    movedTo: t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
-    markCorrect: t('(right)'),
-    markWrong: t('(wrong)'),
-    markMissed: t('(should have been picked)'),
+    check: l10n.t('Check answer'),
+    hint: l10n.t('Show a hint'),
+    noMoreHints: l10n.t('No more hints'),
+    newNumbers: l10n.t('Try new numbers'),
+    correct: l10n.t('Correct.'),
+    wrong: l10n.t('Not quite.'),
+    expected: l10n.t('Expected answer: {0}', '{0}'),
+    explanation: l10n.t('Explanation'),
+    previous: l10n.t('Previous: {0}', '{0}'),
+    next: l10n.t('Next: {0}', '{0}'),
+    lessonOf: l10n.t('Lesson {0} of {1}', '{0}', '{1}'),
+    yourAnswer: l10n.t('Your answer'),
+    moveUp: l10n.t('Move up: {0}', '{0}'),
+    moveDown: l10n.t('Move down: {0}', '{0}'),
+    movedTo: l10n.t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
+    markCorrect: l10n.t('(right)'),
+    markWrong: l10n.t('(wrong)'),
+    markMissed: l10n.t('(should have been picked)'),
     invalid: {
-      empty: t('Give an answer first.'),
-      notANumber: t('Type a number, e.g. 1.22 or -0.5.'),
-      wrongType: t('This answer does not fit the question.'),
-      unknownChoice: t('Pick one of the offered options.'),
-      notAPermutation: t('Put every item in the list exactly once.'),
+      empty: l10n.t('Give an answer first.'),
+      notANumber: l10n.t('Type a number, e.g. 1.22 or -0.5.'),
+      wrongType: l10n.t('This answer does not fit the question.'),
+      unknownChoice: l10n.t('Pick one of the offered options.'),
+      notAPermutation: l10n.t('Put every item in the list exactly once.'),
     },
-    problems: t('Problems in this lesson file'),
-    loading: t('Loading the lesson…'),
+    problems: l10n.t('Problems in this lesson file'),
+    loading: l10n.t('Loading the lesson…'),
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LANGUAGES, type LessonFile } from '../../core/lessons/check';
+import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
 import { buildLibrary, lessonLanguage, type Library, type LibraryEntry, type LibraryLesson } from '../../core/lessons/library';
 import { formatDiagnostic } from '../../core/lessons/parse';
@@ -7,7 +7,6 @@ import { lessonStatus, markOpened, recordAnswer, setSeed, type LessonStatus } fr
 import { freshSeed, type Seed } from '../../core/lessons/random';
 import { renderLesson } from '../../core/render/lesson';
 import { quizView, type QuizView } from '../../core/render/quizView';
-import type { LessonLanguage } from '../../core/render/strings';
 import type { LessonPayload, QuizProgressView } from '../../messages';
 import type { ProgressStore } from './progressStore';
 
@@ -19,7 +18,7 @@ import type { ProgressStore } from './progressStore';
 export async function readLessonFolder(root: vscode.Uri): Promise<LessonFile[]> {
   const decoder = new TextDecoder();
   const perLanguage = await Promise.all(
-    LANGUAGES.map(async (language): Promise<LessonFile[]> => {
+    LESSON_LANGUAGES.map(async (language): Promise<LessonFile[]> => {
       const folder = vscode.Uri.joinPath(root, language);
       let names: string[];
       try {

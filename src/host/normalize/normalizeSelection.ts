@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
 import {
   type CoreMessage,
-  describeNotation,
   formatNumbers,
   layoutNumbers,
   type NotationKind,
@@ -19,6 +18,7 @@ import {
   type OutputMode,
   paramQuestions,
 } from '../../core/selection/normalizeOptions';
+import { notationName } from './notationName';
 import type { ResultAction } from '../../messages';
 import { copyOutput, type EditTarget, insertBelow, type OutputText, replaceSelection } from './applyOutput';
 import { askParams, pickOperation } from './pickers';
@@ -197,7 +197,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
           op,
           opParams: completed.params,
           params: describeParams(completed.params),
-          notation: vscode.l10n.t(describeNotation(parsed.notation)),
+          notation: notationName(parsed.notation),
           shape: parsed.shape,
           inputData: parsed.data,
           inputText: text.trim(),

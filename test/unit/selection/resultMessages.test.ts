@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAWN_CELLS } from '../../../src/core/labs/tensorExplorer';
-import { parseHostToResultPage, parseResultPageMessage, parseResultView, type ResultView } from '../../../src/messages';
+import { checkMessage, hostToResultPageSchema, parseHostToResultPage, parseResultPageMessage, parseResultView, resultViewSchema, type ResultView } from '../../../src/messages';
 
 const labels = Object.fromEntries(
   ['input', 'output', 'shape', 'notation', 'params', 'pooling', 'groups', 'group', 'count', 'mean', 'std', 'rstd', 'min', 'max', 'grid', 'gridCell', 'replace', 'insertBelow', 'copy', 'truncated', 'moreGroups', 'editUnavailable', 'notes', 'explore', 'exploreIntro'].map((key) => [key, key]),
@@ -84,5 +84,30 @@ describe('result page messages', () => {
     const broken = { ...view, ...change };
     expect(parseResultView(broken)).toBeUndefined();
     expect(parseHostToResultPage({ type: 'showResult', view: broken })).toBeUndefined();
+  });
+
+  it('a view whose labels lack one is refused, and the problem names that label', () => {
+    const { copy: _copy, ...withoutCopy } = labels;
+    const broken = { ...view, labels: withoutCopy };
+    expect(parseResultView(broken)).toBeUndefined();
+    const checked = checkMessage(hostToResultPageSchema, { type: 'showResult', view: broken });
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.problem).toMatch(/^view\.labels\.copy: /);
+  });
+
+  it.each([
+    ['no labels at all', { labels: undefined }, /^labels: /],
+    ['a grid with too few outputs', { grid: { ...view.grid, outputs: ['-1'] } }, /^grid\.outputs: needs one entry per cell/],
+    ['a fractional count', { count: 1.5 }, /^count: /],
+    ['a group statistic given as text', { groups: [{ index: 0, count: 2, mean: '1.5' }] }, /^groups\.0\.mean: /],
+    ['an explorer on another shape', { explorer: { op: 'layer_norm', shape: [4, 1], data: [1, 2, 3, 4], params: { normalized_shape: [1] } } }, /^explorer: the explorer's shape is not the result's/],
+  ])('the problem with %s names the field', (_, change, problem) => {
+    const checked = checkMessage(resultViewSchema, { ...view, ...change });
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.problem).toMatch(problem);
+  });
+
+  it('a complete view checks out as the same value', () => {
+    expect(checkMessage(resultViewSchema, view)).toEqual({ ok: true, value: view });
   });
 });
