@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 
 /**
  * Whether to register the `normalizationLab.internal.*` commands the integration tests call: when
- * developing or testing, and when the harness says so (NORMALIZATION_LAB_REPO in the extension
- * host's environment, also set when it tests the packaged .vsix). The browser's web worker host
- * has no `process` at all, hence the check before reading it.
+ * developing or testing, and when the harness says so for the installed .vsix. It says so with a
+ * user setting the manifest does not declare (`normalizationLab.internal.testCommands`), which
+ * reaches the browser's web worker host too, and in a Node host also with NORMALIZATION_LAB_REPO
+ * in the environment (the web worker has no `process` at all, hence the check before reading it).
  */
 export function testCommandsWanted(context: vscode.ExtensionContext): boolean {
   if (context.extensionMode !== vscode.ExtensionMode.Production) return true;
+  if (vscode.workspace.getConfiguration('normalizationLab').get<unknown>('internal.testCommands') === true) return true;
   return typeof process !== 'undefined' && process.env.NORMALIZATION_LAB_REPO !== undefined;
 }
 

@@ -3,10 +3,11 @@
 // host has no `process`, so there the harness writes it to dist-test/web/environment.json, which
 // the web index reads before any test file is loaded.
 
-export type RunMode = 'dev' | 'vsix' | 'web';
-
 export interface TestEnvironment {
-  readonly mode: RunMode;
+  /** The extension from the source tree, or the packaged .vsix installed. */
+  readonly mode: 'dev' | 'vsix';
+  /** The extension host: Node, or the browser's web worker (as on vscode.dev). */
+  readonly host: 'node' | 'web';
   /** Only tests whose full title matches (empty: all). */
   readonly grep: string;
   /** The repository's absolute path on the machine code-server runs on. */
@@ -31,9 +32,9 @@ export function testEnvironment(): TestEnvironment {
 
 /** The environment of a Node extension host, from the variables the harness passed. */
 export function nodeTestEnvironment(env: Record<string, string | undefined>): TestEnvironment {
-  const mode = env.NORMALIZATION_LAB_MODE === 'vsix' ? 'vsix' : 'dev';
   return {
-    mode,
+    mode: env.NORMALIZATION_LAB_MODE === 'vsix' ? 'vsix' : 'dev',
+    host: 'node',
     grep: env.NORMALIZATION_LAB_TEST_GREP ?? '',
     repoPath: env.NORMALIZATION_LAB_REPO ?? '',
     ...(env.NORMALIZATION_LAB_EXTENSIONS_DIR ? { extensionsDir: env.NORMALIZATION_LAB_EXTENSIONS_DIR } : {}),

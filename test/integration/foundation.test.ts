@@ -33,7 +33,7 @@ describe('foundation: the extension inside a real VS Code', () => {
 
   it('runs in the extension host this run asks for: Node, or the browser’s web worker without process', async () => {
     const host = await vscode.commands.executeCommand<HostInfo>('normalizationLab.internal.hostInfo');
-    if (testEnvironment().mode === 'web') {
+    if (testEnvironment().host === 'web') {
       // code-server's workbench is a browser page, so uiKind says Web in both hosts; only the web worker lacks Node.
       assert.deepStrictEqual(host, { uiKind: 'web', hasProcess: false, extensionKind: 'ui' });
       assert.strictEqual(typeof process, 'undefined', 'the tests run in the same web worker');

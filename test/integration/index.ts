@@ -22,7 +22,7 @@ export function run(): Promise<void> {
     .filter((file) => file.endsWith('.test.js'))
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
-  console.log(`integration: start (${environment.mode} mode, ${files.length} files)`);
+  console.log(`integration: start (${environment.mode} mode, Node host, ${files.length} files)`);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       reportSummary(runner.stats);

@@ -10,13 +10,13 @@ import { reportSummary } from '../summary';
 
 const extensionId = 'normalization-lab.normalization-lab';
 
-/** The harness writes the run's environment next to this bundle (the worker has no process.env). */
+/** The harness writes the run's environment next to this bundle in the extension's folder (the worker has no process.env). */
 async function readEnvironment(): Promise<TestEnvironment> {
   const extension = vscode.extensions.getExtension(extensionId);
   if (!extension) throw new Error(`${extensionId} is not loaded in this extension host`);
   const file = vscode.Uri.joinPath(extension.extensionUri, 'dist-test', 'web', 'environment.json');
-  const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Omit<TestEnvironment, 'mode'>;
-  return { ...stored, mode: 'web' };
+  const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Omit<TestEnvironment, 'host'>;
+  return { ...stored, host: 'web' };
 }
 
 export async function run(): Promise<void> {
@@ -25,7 +25,7 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, ...(environment.grep ? { grep: environment.grep } : {}) });
   // After setup: the files call describe() and it() as they load.
   loadTestFiles();
-  console.log(`integration: start (web mode, ${testFileCount} files)`);
+  console.log(`integration: start (${environment.mode} mode, web worker host, ${testFileCount} files)`);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       reportSummary(runner.stats);
