@@ -27,21 +27,35 @@ export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  /** A quiz to scroll to once the lesson is on the page (Quiz me). */
+  private quizToReveal: string | undefined;
   private language: LessonLanguage = 'en';
 
-  /** Shows `lessonId` in the panel, creating it or bringing it to the front. */
-  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string): LessonPanel {
+  /** Shows `lessonId` in the panel, creating it or bringing it to the front; with `quizId`, scrolled to that quiz. */
+  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string, quizId?: string): LessonPanel {
     return LessonPanel.slot.show(
       extensionUri,
       // The tab is created with the lesson's title rather than renamed just after.
       service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      (panel) => new LessonPanel(panel, service, extensionUri, lessonId, 0),
-      // Already on that lesson: keep what the learner typed and where they scrolled.
+      (panel) => {
+        const created = new LessonPanel(panel, service, extensionUri, lessonId, 0);
+        created.quizToReveal = quizId;
+        return created;
+      },
       (open) => {
+        open.quizToReveal = quizId;
+        // Already on that lesson: keep what the learner typed and where they scrolled.
         if (open.lessonId !== lessonId) void open.showLesson(lessonId, 0);
+        else if (open.ready) open.revealPendingQuiz();
       },
     );
+  }
+
+  private revealPendingQuiz(): void {
+    if (this.quizToReveal === undefined || this.lessonId === undefined) return;
+    void this.post({ type: 'revealQuiz', lessonId: this.lessonId, quizId: this.quizToReveal });
+    this.quizToReveal = undefined;
   }
 
   /** Restores a panel VS Code kept across a reload; unknown lessons fall back to the start lesson. */
@@ -81,7 +95,7 @@ export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
     const initialState: LessonPageState = { labels };
     this.renderPage({
       script: 'lessonPage',
-      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
+      styles: ['media/common.css', 'media/labs.css', 'media/lesson.css'],
       title: vscode.l10n.t('Normalization Lab'),
       initialState,
       language,
@@ -161,6 +175,7 @@ export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
       this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
     );
     void this.post({ type: 'showLesson', lesson, scrollY });
+    this.revealPendingQuiz();
     LessonPanel.shown.fire(lesson.id);
   }
 }
