@@ -1,11 +1,15 @@
-// Bundles the extension host code (Node, CommonJS) and the webview pages (browser).
+// Bundles the extension host code twice from the same source, for Node (`main`, dist/extension.js)
+// and for the browser's web worker extension host (`browser`, dist/web/extension.js, for
+// vscode.dev and github.dev), and the webview pages (browser).
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
-//   node esbuild.js --tests       also bundle the real-VS-Code tests into dist-test/
+//   node esbuild.js --tests       also bundle the real-VS-Code tests into dist-test/ (integration/
+//                                 for the Node extension host, web/index.js for the web worker host)
 // Type checking is separate: `npm run typecheck` (tsc --noEmit, strict).
 const esbuild = require('esbuild');
 const fs = require('node:fs');
+const { builtinModules } = require('node:module');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
@@ -24,6 +28,93 @@ const common = {
   legalComments: 'none',
 };
 
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * Fails the build on any import of a Node built-in (`fs`, `node:path`, …): the web worker
+ * extension host has none, and a silently shimmed or external one would only fail there at run
+ * time. `advice` ends the message.
+ */
+function noNodeBuiltins(advice = '') {
+  return {
+    name: 'no-node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^[a-z_]/ }, (args) => {
+        if (!nodeBuiltins.has(args.path) && !args.path.startsWith('node:')) return undefined;
+        const importer = path.relative(__dirname, args.importer) || args.importer;
+        return {
+          errors: [{ text: `"${args.path}" is a Node built-in, which the browser's web worker extension host does not have (imported by ${importer})${advice}` }],
+        };
+      });
+    },
+  };
+}
+
+/** The `browser` entry: one CommonJS file (the web worker host loads no chunks), no Node built-in. */
+function webExtensionOptions() {
+  return {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    splitting: false,
+    external: ['vscode'],
+    plugins: [noNodeBuiltins()],
+  };
+}
+
+/**
+ * Integration test files that cannot run in the web worker extension host, each with the reason
+ * (the README lists them too). Every other test file runs there as well.
+ */
+const nodeOnlyTests = {};
+
+/**
+ * The web test bundle: test/integration/web/index.ts with every test file and Mocha's browser
+ * build in one CommonJS file; `node:assert` becomes a chai-based equivalent, any other Node
+ * built-in fails the build.
+ */
+function webTestOptions() {
+  const testFiles = fs
+    .readdirSync('test/integration')
+    .filter((file) => file.endsWith('.test.ts') && !(file in nodeOnlyTests))
+    .sort();
+  const webTestSupport = {
+    name: 'web-test-support',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, () => ({ path: path.join(__dirname, 'test/integration/web/assert.ts') }));
+      build.onResolve({ filter: /^test-files$/ }, () => ({ path: 'test-files', namespace: 'test-files' }));
+      build.onLoad({ filter: /.*/, namespace: 'test-files' }, () => ({
+        contents: [
+          `exports.testFileCount = ${testFiles.length};`,
+          'exports.loadTestFiles = () => {',
+          ...testFiles.map((file) => `  require(${JSON.stringify(`./${file}`)});`),
+          '};',
+        ].join('\n'),
+        resolveDir: path.join(__dirname, 'test/integration'),
+        loader: 'js',
+      }));
+    },
+  };
+  return {
+    ...common,
+    minify: false,
+    sourcemap: false,
+    entryPoints: { index: 'test/integration/web/index.ts' },
+    outdir: 'dist-test/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [
+      webTestSupport,
+      noNodeBuiltins('; use vscode.workspace.fs and vscode.Uri instead, or list the test file in nodeOnlyTests in esbuild.js with the reason'),
+    ],
+  };
+}
+
 function buildOptions() {
   const options = [
     {
@@ -35,6 +126,7 @@ function buildOptions() {
       target: 'node20',
       external: ['vscode'],
     },
+    webExtensionOptions(),
     {
       ...common,
       entryPoints: Object.fromEntries(webviewPages.map((page) => [page, `src/webview/${page}.ts`])),
@@ -60,6 +152,7 @@ function buildOptions() {
       target: 'node20',
       external: ['vscode', 'mocha'],
     });
+    options.push(webTestOptions());
   }
   return options;
 }
@@ -77,7 +170,11 @@ async function main() {
   await Promise.all(contexts.map((context) => context.dispose()));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { webExtensionOptions, noNodeBuiltins };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/markdown/markdown';
 
@@ -22,13 +21,19 @@ export interface PageSpec {
   readonly language: string;
 }
 
+/** 18 random bytes from the Web Crypto API (in Node and in the browser's web worker alike), base64. */
+function makeNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 /**
  * The only way a page is made: a strict Content-Security-Policy (`default-src 'none'`), the
  * page's one script allowed by a fresh nonce, styles, fonts and images from the webview's own
  * resource origin only.
  */
 export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: PageSpec): string {
-  const nonce = crypto.randomBytes(18).toString('base64');
+  const nonce = makeNonce();
   const asset = (relative: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...relative.split('/'))).toString();
   const csp = [
     "default-src 'none'",

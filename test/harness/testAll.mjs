@@ -2,7 +2,8 @@
 //   1. the real-VS-Code toolchain (installs system packages, Node 24 and code-server on first run)
 //   2. type checks, 2b. lint (the architecture's boundaries), 3. unit tests (vitest), 4. lessons:check,
 //   5. conformance on test/golden
-//   6. the .vsix, 7. integration tests inside VS Code from source and from the installed .vsix
+//   6. the .vsix, 7. integration tests inside VS Code from source and from the installed .vsix, in
+//      the Node extension host and in the browser's web worker extension host (as on vscode.dev)
 //   8. UI tests driven in Chromium
 // Ends with one closing line `N passed, N failed` over all tests that were run.
 import { spawn } from 'node:child_process';
@@ -114,9 +115,12 @@ async function main() {
   );
 
   if (toolchainReady && built) {
-    for (const mode of ['dev', ...(packaged ? ['vsix'] : [])]) {
-      await step(`integration tests inside VS Code (${mode === 'dev' ? 'from source' : 'installed .vsix'})`, async () => {
-        const result = await runIntegration({ vsix: mode === 'vsix' ? vsix : undefined });
+    // The Node extension host, then the browser's web worker host (as on vscode.dev), each from source and installed.
+    const runs = [false, true].flatMap((web) => ['dev', ...(packaged ? ['vsix'] : [])].map((mode) => ({ mode, web })));
+    for (const { mode, web } of runs) {
+      const what = `${mode === 'dev' ? 'from source' : 'installed .vsix'}, ${web ? "browser's web worker host" : 'Node host'}`;
+      await step(`integration tests inside VS Code (${what})`, async () => {
+        const result = await runIntegration({ vsix: mode === 'vsix' ? vsix : undefined, web });
         totals.passed += result.passed;
         totals.failed += result.failed;
         return result.code === 0 && result.failed === 0 && result.passed > 0;

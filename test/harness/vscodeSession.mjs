@@ -198,16 +198,27 @@ export function workbenchUrl(session, payload = []) {
   return `${session.url}/?${params.toString()}`;
 }
 
-/** A path inside this machine, as the remote extension host sees it. */
-export function remoteUri(absolutePath) {
-  return `vscode-remote://remote${absolutePath}`;
+/**
+ * A path inside this machine, as the workbench reaches it through code-server. The Node extension
+ * host accepts any authority (`remote`); the web worker host needs the session's real one
+ * (`127.0.0.1:PORT`): the workbench runs the tests in the host of the extension whose folder holds
+ * them, and compares the URIs with their authority.
+ */
+export function remoteUri(absolutePath, authority = 'remote') {
+  return `vscode-remote://${authority}${absolutePath}`;
+}
+
+/** The user setting that moves an extension (id `publisher.name`) into the browser's web worker extension host. */
+export function webWorkerSettings(extensionId) {
+  return { 'remote.extensionKind': { [extensionId]: ['web'] } };
 }
 
 /**
  * Runs the Mocha suite at `testsIndex` inside the extension host and resolves to its exit code.
  * `developmentPath`: load the extension from source (omit when it was installed from a .vsix).
+ * `webWorker`: the extension was moved to the web worker host (`webWorkerSettings`); address it there.
  */
-export async function runExtensionTests(session, { testsIndex, developmentPath, environment = {}, limitMs = 240_000, onLog }) {
+export async function runExtensionTests(session, { testsIndex, developmentPath, environment = {}, limitMs = 240_000, onLog, webWorker = false }) {
   const { page } = session;
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
@@ -217,12 +228,15 @@ export async function runExtensionTests(session, { testsIndex, developmentPath, 
     session.logs.push(line);
     onLog?.(line, level);
   });
+  const authority = webWorker ? new URL(session.url).host : 'remote';
   const payload = [
-    ['extensionTestsPath', remoteUri(testsIndex)],
+    ['extensionTestsPath', remoteUri(testsIndex, authority)],
     ['extensionEnvironment', JSON.stringify(environment)],
   ];
-  if (developmentPath) payload.unshift(['extensionDevelopmentPath', remoteUri(developmentPath)]);
-  await page.goto(workbenchUrl(session, payload));
+  if (developmentPath) payload.unshift(['extensionDevelopmentPath', remoteUri(developmentPath, authority)]);
+  // Only until the page starts loading: on a busy machine the workbench's `load` can take longer
+  // than Playwright's 30 s default, and the tests' own limit below covers the rest.
+  await page.goto(workbenchUrl(session, payload), { waitUntil: 'commit', timeout: 120_000 });
   let timer;
   const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), limitMs)));
   const code = await Promise.race([exited, timeout]);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { HostInfo } from '../../src/host/testSupport';
+import { testEnvironment } from './environment';
 
 const extensionId = 'normalization-lab.normalization-lab';
 
@@ -13,18 +13,34 @@ describe('foundation: the extension inside a real VS Code', () => {
     assert.strictEqual(extension.isActive, true);
   });
 
-  it('is loaded from where this run says: the source tree, or the installed .vsix', () => {
+  it('is loaded from where this run says: the source tree, or the installed .vsix', async () => {
     const extension = vscode.extensions.getExtension(extensionId)!;
-    const mode = process.env.NORMALIZATION_LAB_MODE ?? 'dev';
-    if (mode === 'vsix') {
-      const extensionsDir = process.env.NORMALIZATION_LAB_EXTENSIONS_DIR!;
+    const environment = testEnvironment();
+    if (environment.mode === 'vsix') {
+      const extensionsDir = environment.extensionsDir!;
       assert.ok(
-        extension.extensionPath.startsWith(extensionsDir),
-        `expected the installed copy under ${extensionsDir}, got ${extension.extensionPath}`,
+        extension.extensionUri.path.startsWith(extensionsDir),
+        `expected the installed copy under ${extensionsDir}, got ${extension.extensionUri.path}`,
       );
-      assert.ok(!fs.existsSync(path.join(extension.extensionPath, 'src')), 'the .vsix must not ship sources');
+      await assert.rejects(
+        Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, 'src'))),
+        'the .vsix must not ship sources',
+      );
     } else {
-      assert.strictEqual(path.resolve(extension.extensionPath), path.resolve(process.env.NORMALIZATION_LAB_REPO!));
+      assert.strictEqual(extension.extensionUri.path, environment.repoPath);
+    }
+  });
+
+  it('runs in the extension host this run asks for: Node, or the browser’s web worker without process', async () => {
+    const host = await vscode.commands.executeCommand<HostInfo>('normalizationLab.internal.hostInfo');
+    if (testEnvironment().host === 'web') {
+      // code-server's workbench is a browser page, so uiKind says Web in both hosts; only the web worker lacks Node.
+      assert.deepStrictEqual(host, { uiKind: 'web', hasProcess: false, extensionKind: 'ui' });
+      assert.strictEqual(typeof process, 'undefined', 'the tests run in the same web worker');
+      assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web);
+    } else {
+      assert.strictEqual(host.hasProcess, true);
+      assert.strictEqual(host.extensionKind, 'workspace');
     }
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { testEnvironment } from './environment';
 
 const extensionId = 'normalization-lab.normalization-lab';
 
@@ -12,8 +12,15 @@ interface Row {
   status?: { state: 'notStarted' | 'inProgress' | 'done'; correct: number; firstTry: number; answered: number; total: number };
 }
 
-const repo = process.env.NORMALIZATION_LAB_REPO ?? path.resolve(__dirname, '../..');
-const fixtures = (set: string) => path.join(repo, 'test', 'fixtures', 'lessons', set);
+/**
+ * A fixture folder as a URI string: the repository's, on the machine the extension's files are
+ * (also when the installed .vsix is under test; in the web worker host, through code-server).
+ */
+function fixtures(set: string): string {
+  const extension = vscode.extensions.getExtension(extensionId)!;
+  const repo = extension.extensionUri.with({ path: testEnvironment().repoPath });
+  return vscode.Uri.joinPath(repo, 'test', 'fixtures', 'lessons', set).toString();
+}
 
 const rows = () => vscode.commands.executeCommand<Row[]>('normalizationLab.internal.lessonRows');
 const reloadLessons = (folder?: string) => vscode.commands.executeCommand<Row[]>('normalizationLab.internal.reloadLessons', folder);

@@ -1,7 +1,4 @@
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const extensionId = 'normalization-lab.normalization-lab';
@@ -43,22 +40,28 @@ function positionOf(document: vscode.TextDocument, text: string, delta = 0): vsc
 
 describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code', function () {
   this.timeout(90_000);
-  let folder: string;
+  // Files go into a folder of the run's workspace through vscode.workspace.fs, so the same test
+  // runs in the Node host and in the browser's web worker host (which has no Node fs).
+  let folder: vscode.Uri;
+  const write = (file: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-model-code-'));
+    const workspace = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(workspace, 'the harness opens a workspace folder');
+    folder = vscode.Uri.joinPath(workspace.uri, `nl-model-code-${Date.now()}`);
+    await vscode.workspace.fs.createDirectory(folder);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(folder, { recursive: true, force: true });
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 
   async function openPython(name: string, text: string): Promise<vscode.TextEditor> {
-    const file = path.join(folder, name);
-    fs.writeFileSync(file, text);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const file = vscode.Uri.joinPath(folder, name);
+    await write(file, text);
+    const document = await vscode.workspace.openTextDocument(file);
     assert.strictEqual(document.languageId, 'python');
     return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
   }
@@ -139,7 +142,7 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
   });
 
   it('works in a notebook cell: hover, CodeLens and diagnostics', async () => {
-    const file = path.join(folder, 'model.ipynb');
+    const file = vscode.Uri.joinPath(folder, 'model.ipynb');
     const notebook = {
       cells: [
         { cell_type: 'markdown', metadata: {}, source: ['# A model'] },
@@ -149,8 +152,8 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
       nbformat: 4,
       nbformat_minor: 5,
     };
-    fs.writeFileSync(file, JSON.stringify(notebook));
-    const document = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await write(file, JSON.stringify(notebook));
+    const document = await vscode.workspace.openNotebookDocument(file);
     await vscode.window.showNotebookDocument(document);
     const cell = document.cellAt(1).document;
     assert.strictEqual(cell.uri.scheme, 'vscode-notebook-cell');

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lessonLanguage } from '../../core/lessons/library';
 import { fillTemplate } from '../../core/template';
@@ -10,7 +9,7 @@ import {
   type LessonPageState,
   type LessonPageToHost,
 } from '../../messages';
-import { renderPage, webviewOptions } from '../webviewHtml';
+import { PanelHost, PanelSlot } from '../panelHost';
 import type { LessonService } from './lessonService';
 
 export const LESSON_VIEW_TYPE = 'normalizationLab.lesson';
@@ -18,14 +17,13 @@ export const LESSON_VIEW_TYPE = 'normalizationLab.lesson';
 /**
  * Owns the one lesson panel: create or reveal, revive after a reload (the serializer hands back
  * the lesson and scroll position the page saved with `setState`), and a list of disposables
- * emptied on dispose.
+ * emptied on dispose (the scaffolding is `PanelHost` and `PanelSlot`, shared with the result panel).
  */
-export class LessonPanel {
-  private static current: LessonPanel | undefined;
+export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
+  private static readonly slot = new PanelSlot<LessonPanel>(LESSON_VIEW_TYPE);
   private static readonly shown = new vscode.EventEmitter<string>();
   /** Fires with the lesson id each time the panel shows a lesson (the tree selects its row). */
   static readonly onDidShowLesson = LessonPanel.shown.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
@@ -37,87 +35,84 @@ export class LessonPanel {
 
   /** Shows `lessonId` in the panel, creating it or bringing it to the front; with `quizId`, scrolled to that quiz. */
   static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string, quizId?: string): LessonPanel {
-    if (LessonPanel.current) {
-      const current = LessonPanel.current;
-      current.panel.reveal(undefined, false);
-      current.quizToReveal = quizId;
-      // Already on that lesson: keep what the learner typed and where they scrolled.
-      if (current.lessonId !== lessonId) void current.showLesson(lessonId, 0);
-      else if (current.ready) current.revealPendingQuiz();
-      return current;
-    }
-    const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Normalization Lab'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    LessonPanel.current = new LessonPanel(panel, service, extensionUri, lessonId, 0);
-    LessonPanel.current.quizToReveal = quizId;
-    return LessonPanel.current;
+    return LessonPanel.slot.show(
+      extensionUri,
+      // The tab is created with the lesson's title rather than renamed just after.
+      service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      (panel) => {
+        const created = new LessonPanel(panel, service, extensionUri, lessonId, 0);
+        created.quizToReveal = quizId;
+        return created;
+      },
+      (open) => {
+        open.quizToReveal = quizId;
+        // Already on that lesson: keep what the learner typed and where they scrolled.
+        if (open.lessonId !== lessonId) void open.showLesson(lessonId, 0);
+        else if (open.ready) open.revealPendingQuiz();
+      },
+    );
   }
 
   private revealPendingQuiz(): void {
     if (this.quizToReveal === undefined || this.lessonId === undefined) return;
-    this.post({ type: 'revealQuiz', lessonId: this.lessonId, quizId: this.quizToReveal });
+    void this.post({ type: 'revealQuiz', lessonId: this.lessonId, quizId: this.quizToReveal });
     this.quizToReveal = undefined;
   }
 
   /** Restores a panel VS Code kept across a reload; unknown lessons fall back to the start lesson. */
   static revive(panel: vscode.WebviewPanel, service: LessonService, extensionUri: vscode.Uri, lessonId: string | undefined, scrollY: number): LessonPanel {
-    panel.webview.options = webviewOptions(extensionUri);
     const id = (lessonId && service.find(lessonId) ? lessonId : service.startLesson()?.lesson.id) ?? '';
-    LessonPanel.current?.dispose();
-    LessonPanel.current = new LessonPanel(panel, service, extensionUri, id, id === lessonId ? scrollY : 0);
-    return LessonPanel.current;
+    return LessonPanel.slot.revive(panel, extensionUri, (revived) => new LessonPanel(revived, service, extensionUri, id, id === lessonId ? scrollY : 0));
   }
 
   /** Shows the review session in the panel, creating it or bringing it to the front. */
   static showReview(service: LessonService, extensionUri: vscode.Uri): LessonPanel {
-    if (LessonPanel.current) {
-      LessonPanel.current.panel.reveal(undefined, false);
-      void LessonPanel.current.showReview();
-      return LessonPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Review'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    LessonPanel.current = new LessonPanel(panel, service, extensionUri, undefined, 0);
-    return LessonPanel.current;
+    return LessonPanel.slot.show(
+      extensionUri,
+      vscode.l10n.t('Review'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      (panel) => new LessonPanel(panel, service, extensionUri, undefined, 0),
+      (open) => void open.showReview(),
+    );
   }
 
   /** Restores a panel that showed the review session. */
   static reviveReview(panel: vscode.WebviewPanel, service: LessonService, extensionUri: vscode.Uri): LessonPanel {
-    panel.webview.options = webviewOptions(extensionUri);
-    LessonPanel.current?.dispose();
-    LessonPanel.current = new LessonPanel(panel, service, extensionUri, undefined, 0);
-    return LessonPanel.current;
+    return LessonPanel.slot.revive(panel, extensionUri, (revived) => new LessonPanel(revived, service, extensionUri, undefined, 0));
   }
 
   static get active(): LessonPanel | undefined {
-    return LessonPanel.current;
+    return LessonPanel.slot.current;
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly service: LessonService,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     /** Undefined: the panel shows the review session. */
     lessonId: string | undefined,
     scrollY: number,
   ) {
+    super(panel, extensionUri, parseLessonPageMessage);
     this.lessonId = lessonId;
     this.scrollY = scrollY;
     panel.title = lessonId === undefined ? vscode.l10n.t('Review') : (service.find(lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab'));
-    this.renderShell();
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => {
-        const message = parseLessonPageMessage(raw);
-        if (message) void this.handle(message);
-      }),
-    );
+    void this.renderShell();
   }
 
-  /** The page without a lesson: `<html lang>` and the button labels in the lesson language; the lesson follows `ready`. */
-  private renderShell(): void {
+  /**
+   * The page without a lesson: `<html lang>` and the button labels in the lesson language; the
+   * lesson follows `ready`. The language counts as shown at once; the page is drawn when its labels are read.
+   */
+  private async renderShell(): Promise<void> {
     const language = this.service.language;
     this.language = language;
-    const initialState: LessonPageState = { labels: pageLabels(labelTranslator(this.extensionUri, language)) };
-    this.panel.webview.html = renderPage(this.panel.webview, this.extensionUri, {
+    const labels = pageLabels(await labelTranslator(this.extensionUri, language));
+    // Closed, or the language changed again while its labels were read: that later call draws the page.
+    if (this.isDisposed || language !== this.language) return;
+    const initialState: LessonPageState = { labels };
+    this.renderPage({
       script: 'lessonPage',
       styles: ['media/common.css', 'media/labs.css', 'media/lesson.css'],
       title: vscode.l10n.t('Normalization Lab'),
@@ -135,7 +130,7 @@ export class LessonPanel {
     this.ready = false;
     this.scrollY = 0;
     if (this.lessonId !== undefined) this.panel.title = this.service.find(this.lessonId)?.lesson.title ?? vscode.l10n.t('Normalization Lab');
-    this.renderShell();
+    void this.renderShell();
   }
 
   /** The language of the page now shown (its `<html lang>`). */
@@ -168,11 +163,7 @@ export class LessonPanel {
     return this.lessonId;
   }
 
-  private post(message: HostToLessonPage): void {
-    void this.panel.webview.postMessage(message);
-  }
-
-  private async handle(message: LessonPageToHost): Promise<void> {
+  protected async handle(message: LessonPageToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -200,7 +191,7 @@ export class LessonPanel {
         return;
       case 'newAttempt': {
         const view = await this.service.newAttempt(message.lessonId, message.quizId);
-        if (view) this.post({ type: 'quizUpdated', lessonId: message.lessonId, view });
+        if (view) void this.post({ type: 'quizUpdated', lessonId: message.lessonId, view });
         return;
       }
       default: {
@@ -220,7 +211,7 @@ export class LessonPanel {
     if (!this.ready) return;
     if (!entry) {
       const broken = this.service.rows().find((row) => row.id === undefined && row.file === lessonId);
-      this.post({
+      void this.post({
         type: 'showProblem',
         title: vscode.l10n.t('This lesson could not be loaded'),
         problems: broken?.problem ? [broken.problem] : [vscode.l10n.t('No lesson with id "{0}".', lessonId)],
@@ -232,15 +223,9 @@ export class LessonPanel {
       (mediaPath) => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
       opens,
     );
-    this.post({ type: 'showLesson', lesson, scrollY, ...(focusQuiz ? { focusQuiz } : {}) });
+    void this.post({ type: 'showLesson', lesson, scrollY, ...(focusQuiz ? { focusQuiz } : {}) });
     this.revealPendingQuiz();
     LessonPanel.shown.fire(lesson.id);
-  }
-
-  dispose(): void {
-    if (LessonPanel.current === this) LessonPanel.current = undefined;
-    this.panel.dispose();
-    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
   }
 }
 
@@ -250,14 +235,15 @@ type Translator = { readonly t: (message: string, ...args: string[]) => string }
 /**
  * The page's labels in the lesson language. That is usually VS Code's display language, where
  * `vscode.l10n` has them; when the lessonLanguage setting picks another one, they come from that
- * language's bundle (English: the messages themselves).
+ * language's bundle, read from the extension's own files (English: the messages themselves).
  */
-function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Translator {
+async function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Promise<Translator> {
   if (language === lessonLanguage(vscode.env.language)) return { t: (message, ...args) => vscode.l10n.t(message, ...args) };
   let bundle: Record<string, unknown> = {};
   if (language !== 'en') {
     try {
-      bundle = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${language}.json`).fsPath, 'utf8')) as Record<string, unknown>;
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${language}.json`));
+      bundle = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     } catch {
       // No bundle: English labels on a page in another language are still usable.
     }

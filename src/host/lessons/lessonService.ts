@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
@@ -31,22 +29,35 @@ import { quizView, type QuizView } from '../../core/render/quizView';
 import type { LessonPayload, QuizContext, QuizProgressView, ReviewPayload } from '../../messages';
 import type { ProgressStore } from './progressStore';
 
-/** Reads `<root>/<language>/*.md`; a folder that cannot be read simply contributes no files. */
-export function readLessonFolder(root: string): LessonFile[] {
-  const files: LessonFile[] = [];
-  for (const language of LESSON_LANGUAGES) {
-    const folder = path.join(root, language);
-    let names: string[];
-    try {
-      names = fs.readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      files.push({ language, file: `lessons/${language}/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') });
-    }
-  }
-  return files;
+/**
+ * Reads `<root>/<language>/*.md` through `vscode.workspace.fs`, so it works wherever the extension
+ * runs (a local folder, a remote one, the browser's web worker host); a folder that cannot be
+ * read simply contributes no files.
+ */
+export async function readLessonFolder(root: vscode.Uri): Promise<LessonFile[]> {
+  const decoder = new TextDecoder();
+  const perLanguage = await Promise.all(
+    LESSON_LANGUAGES.map(async (language): Promise<LessonFile[]> => {
+      const folder = vscode.Uri.joinPath(root, language);
+      let names: string[];
+      try {
+        names = (await vscode.workspace.fs.readDirectory(folder))
+          .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.endsWith('.md'))
+          .map(([name]) => name)
+          .sort();
+      } catch {
+        return [];
+      }
+      return Promise.all(
+        names.map(async (name) => ({
+          language,
+          file: `lessons/${language}/${name}`,
+          text: decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))),
+        })),
+      );
+    }),
+  );
+  return perLanguage.flat();
 }
 
 /** One row of the sidebar (and what tests read back through the internal command). */
@@ -66,17 +77,25 @@ export interface LessonRow {
  * tree and the panel learn about it from `onDidChange`.
  */
 export class LessonService implements vscode.Disposable {
+  private files: readonly LessonFile[] = [];
   private library: Library;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(
-    private root: string,
+  /** A service with the lessons of `root` read. */
+  static async load(root: vscode.Uri, progress: ProgressStore, language?: LessonLanguage): Promise<LessonService> {
+    const service = new LessonService(root, progress, language);
+    await service.reload();
+    return service;
+  }
+
+  private constructor(
+    private root: vscode.Uri,
     readonly progress: ProgressStore,
     private currentLanguage = lessonLanguage(vscode.env.language),
   ) {
-    this.library = buildLibrary(readLessonFolder(root), currentLanguage);
+    this.library = buildLibrary(this.files, currentLanguage);
     this.subscription = progress.onDidChange(() => this.changed.fire());
   }
 
@@ -85,17 +104,19 @@ export class LessonService implements vscode.Disposable {
     return this.currentLanguage;
   }
 
-  /** Picks the lessons again in another language (the lessonLanguage setting changed). */
+  /** Picks the lessons again in another language (the lessonLanguage setting changed) from the files already read. */
   setLanguage(language: LessonLanguage): void {
     if (language === this.currentLanguage) return;
     this.currentLanguage = language;
-    this.reload();
+    this.library = buildLibrary(this.files, language);
+    this.changed.fire();
   }
 
   /** Reads the lesson files again, optionally from another folder (tests use a fixture folder). */
-  reload(root = this.root): void {
+  async reload(root = this.root): Promise<void> {
     this.root = root;
-    this.library = buildLibrary(readLessonFolder(root), this.currentLanguage);
+    this.files = await readLessonFolder(root);
+    this.library = buildLibrary(this.files, this.currentLanguage);
     this.changed.fire();
   }
 
@@ -129,7 +150,7 @@ export class LessonService implements vscode.Disposable {
             file: entry.lesson.file,
             ...(entry.diagnostics[0] ? { problem: formatDiagnostic(entry.diagnostics[0]) } : {}),
           }
-        : { title: path.basename(entry.file), file: entry.file, problem: formatDiagnostic(entry.diagnostics[0]!) },
+        : { title: entry.file.slice(entry.file.lastIndexOf('/') + 1), file: entry.file, problem: formatDiagnostic(entry.diagnostics[0]!) },
     );
   }
 

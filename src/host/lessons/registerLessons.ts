@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { chooseLessonLanguage } from '../../core/lessons/library';
 import { PROGRESS_KEY } from '../../core/lessons/progress';
 import { parseLessonPanelState, parseQuizContext, parseQuizResponse } from '../../messages';
+import { testCommandsWanted } from '../testSupport';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
 import { LessonService, type LessonRow } from './lessonService';
 import { LessonTree } from './lessonTree';
@@ -20,9 +21,10 @@ function configuredLessonLanguage() {
  * Lessons, quizzes and progress: the sidebar tree, the lesson panel (and its serializer), and
  * the commands. Returns nothing; tests reach the same code through the commands' return values.
  */
-export function registerLessons(context: vscode.ExtensionContext): void {
+export async function registerLessons(context: vscode.ExtensionContext): Promise<void> {
   const progress = new ProgressStore(context.globalState);
-  const service = new LessonService(vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath, progress, configuredLessonLanguage());
+  const lessonsFolder = vscode.Uri.joinPath(context.extensionUri, 'lessons');
+  const service = await LessonService.load(lessonsFolder, progress, configuredLessonLanguage());
   const tree = new LessonTree(service);
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
@@ -124,9 +126,8 @@ export function registerLessons(context: vscode.ExtensionContext): void {
     }),
   );
 
-  // The integration harness sets NORMALIZATION_LAB_REPO for the extension host, also when it tests the packaged .vsix.
-  if (context.extensionMode !== vscode.ExtensionMode.Production || process.env.NORMALIZATION_LAB_REPO !== undefined) {
-    registerInternalCommands(context, service, progress, () => (visibleStatusBar ? statusBar.text : undefined));
+  if (testCommandsWanted(context)) {
+    registerInternalCommands(context, service, progress, lessonsFolder, () => (visibleStatusBar ? statusBar.text : undefined));
   }
 }
 
@@ -134,7 +135,13 @@ export function registerLessons(context: vscode.ExtensionContext): void {
  * Commands for the integration tests, not contributed in package.json (so never in the
  * palette) and only registered when developing or testing. Each returns what a test asserts on.
  */
-function registerInternalCommands(context: vscode.ExtensionContext, service: LessonService, progress: ProgressStore, statusBarText: () => string | undefined): void {
+function registerInternalCommands(
+  context: vscode.ExtensionContext,
+  service: LessonService,
+  progress: ProgressStore,
+  lessonsFolder: vscode.Uri,
+  statusBarText: () => string | undefined,
+): void {
   context.subscriptions.push(
     /** The sidebar rows: id, title, state and score, or the problem of a broken file. */
     vscode.commands.registerCommand('normalizationLab.internal.lessonRows', (): LessonRow[] => service.rows()),
@@ -170,9 +177,9 @@ function registerInternalCommands(context: vscode.ExtensionContext, service: Les
       return progress.reload();
     }),
     vscode.commands.registerCommand('normalizationLab.internal.storedProgress', (): unknown => progress.stored()),
-    /** Loads lessons from another folder (a fixture), or from the extension's own when called without one. */
-    vscode.commands.registerCommand('normalizationLab.internal.reloadLessons', (folder?: unknown): LessonRow[] => {
-      service.reload(typeof folder === 'string' ? folder : vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath);
+    /** Loads lessons from another folder (a fixture, given as a URI string), or from the extension's own when called without one. */
+    vscode.commands.registerCommand('normalizationLab.internal.reloadLessons', async (folder?: unknown): Promise<LessonRow[]> => {
+      await service.reload(typeof folder === 'string' ? vscode.Uri.parse(folder, true) : lessonsFolder);
       return service.rows();
     }),
   );

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type * as Analyzer from '../../core/analyzer';
 
-/** Where the model-code features work: Python files, untitled Python and notebook cells. */
-export const PYTHON_SELECTOR: vscode.DocumentSelector = [
-  { language: 'python', scheme: 'file' },
-  { language: 'python', scheme: 'untitled' },
-  { language: 'python', scheme: 'vscode-notebook-cell' },
-];
+/**
+ * Where the model-code features work: Python files, untitled Python and notebook cells. The files'
+ * scheme is `file` on the desktop, `vscode-remote` through a remote or code-server, and
+ * `vscode-vfs` on github.dev, so the selector names only the language.
+ */
+export const PYTHON_SELECTOR: vscode.DocumentSelector = [{ language: 'python' }];
 
 export const isModelCodeDocument = (document: vscode.TextDocument): boolean => vscode.languages.match(PYTHON_SELECTOR, document) > 0;
 

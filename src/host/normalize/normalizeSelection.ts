@@ -46,7 +46,8 @@ interface LastChoice {
 }
 
 const localize = (message: CoreMessage) => vscode.l10n.t(message.template, ...message.args);
-const yieldToEditor = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setTimeout, not setImmediate: the browser's web worker extension host has no setImmediate.
+const yieldToEditor = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 class Cancelled extends Error {}
 
