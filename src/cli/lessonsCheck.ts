@@ -5,12 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LANGUAGES, checkLessons, summarize, type LessonFile } from '../core/lessons/check';
+import { checkLessons, summarize } from '../core/course/check';
+import { LESSON_LANGUAGES, type LessonFile } from '../core/lessons/languages';
 import { formatDiagnostic } from '../core/lessons/parse';
 
 function readLessonFiles(folder: string, base = process.cwd()): LessonFile[] {
   const files: LessonFile[] = [];
-  for (const language of LANGUAGES) {
+  for (const language of LESSON_LANGUAGES) {
     const directory = path.join(folder, language);
     if (!fs.existsSync(directory)) continue;
     for (const name of fs.readdirSync(directory).filter((entry) => entry.endsWith('.md')).sort()) {

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../core/render/markdown';
+import { escapeHtml } from '../core/markdown/markdown';
 
 /** The folders a webview page may load from: the bundles and the static media, nothing else. */
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {

@@ -1,15 +1,25 @@
-// The engine's layer_norm and batch_norm against a naive two-pass JavaScript kernel on the same
-// float64 data, side by side in one process. Both allocate their output on every call, as the
-// engine must. Target: engine / naive <= 1.3. GB/s counts 16 bytes per element (one float64
-// read, one written), a lower bound on the memory traffic.
-import { normalize } from '../../src/core/engine/index';
+// The engine's layer_norm and batch_norm against a naive two-pass JavaScript kernel, PyTorch and
+// NumPy, on the same float64 data in the same run. PyTorch and NumPy run in a Python child
+// process (test/bench/libraryBench.py, one thread) fed the same data through a temp file; single
+// runs of every contender are interleaved, in rotating order, so load and garbage collection hit
+// all of them alike. GB/s counts 16 bytes per element (one float64 read, one written), against a
+// copy of the input into a preallocated Float64Array: the practical limit.
+// Goals: engine / PyTorch <= 1.0 (one thread, float64); engine / naive <= 1.3.
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { normalize, type OpName, type OpParams } from '../../src/core/engine/index';
 
-const WARMUP = 5;
-const RUNS = 15;
+const WARMUP = 3;
+const RUNS = 11;
 const EPS = 1e-5;
 
 /** The baseline: mean, then biased variance, then the output, per row; no scaling, no checks. */
-function naiveLayerNorm(x: Float64Array, rows: number, length: number, out = new Float64Array(x.length)): Float64Array {
+function naiveLayerNorm(x: Float64Array, rows: number, length: number): Float64Array {
+  const out = new Float64Array(x.length);
   for (let r = 0; r < rows; r++) {
     const base = r * length;
     let sum = 0;
@@ -87,100 +97,223 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-interface Timing {
-  engine: number;
-  naive: number;
-  engineBest: number;
-  naiveBest: number;
-  maxDiff: number;
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let largest = 0;
+  for (let k = 0; k < a.length; k++) largest = Math.max(largest, Math.abs(a[k] - b[k]));
+  return largest;
 }
 
-/** Median (and best) milliseconds of RUNS calls of each after WARMUP, interleaved so drift hits both. */
-function timePair(engine: () => Float64Array, naive: () => Float64Array): Timing {
-  for (let i = 0; i < WARMUP; i++) {
-    engine();
-    naive();
+// ---- The Python child (PyTorch and NumPy) ---------------------------------------------------
+
+class PythonLibraries {
+  private readonly lines: AsyncIterator<string>;
+  private constructor(
+    private readonly child: ChildProcessByStdio<Writable, Readable, null>,
+    readonly versions: string,
+  ) {
+    this.lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   }
-  const engineTimes: number[] = [];
-  const naiveTimes: number[] = [];
-  let maxDiff = 0;
-  for (let i = 0; i < RUNS; i++) {
-    // Alternate which goes first, so garbage collection of the previous outputs hits both alike.
-    const order = i % 2 === 0 ? [engine, naive] : [naive, engine];
-    const outputs: Float64Array[] = [];
-    for (const kernel of order) {
-      const start = performance.now();
-      outputs.push(kernel());
-      (kernel === engine ? engineTimes : naiveTimes).push(performance.now() - start);
+
+  /** Starts the child, or returns why it cannot (then the library columns are skipped). */
+  static async start(): Promise<PythonLibraries | string> {
+    // PYTHON names the interpreter; otherwise the first python3 on the PATH, then Debian's own
+    // (a pyenv python3 on the PATH does not see Debian's python3-torch).
+    const candidates = process.env.PYTHON ? [process.env.PYTHON] : ['python3', '/usr/bin/python3'];
+    const python = candidates.find((candidate) => {
+      const probe = spawnSync(candidate, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+      return !probe.error && probe.status === 0;
+    });
+    if (python === undefined) {
+      return `${candidates.join(' and ')} cannot import torch and numpy; install them for the PyTorch/NumPy columns (Debian: apt-get install python3-torch python3-numpy)`;
     }
-    if (i === 0) {
-      const [a, b] = outputs;
-      for (let k = 0; k < a.length; k++) maxDiff = Math.max(maxDiff, Math.abs(a[k] - b[k]));
-    }
+    const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+    // The machine sets these for old OpenBLAS builds; they slow a current numpy. Unset together,
+    // for this child only (the ops timed here hardly touch BLAS anyway).
+    delete env.OPENBLAS_CORETYPE;
+    delete env.OPENBLAS_L2_SIZE;
+    const child = spawn(python, [path.join(__dirname, 'libraryBench.py')], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const libraries = new PythonLibraries(child, '');
+    const hello = (await libraries.read()) as { torch: string; numpy: string };
+    return Object.assign(libraries, { versions: `PyTorch ${hello.torch}, NumPy ${hello.numpy}` });
   }
-  return {
-    engine: median(engineTimes),
-    naive: median(naiveTimes),
-    engineBest: Math.min(...engineTimes),
-    naiveBest: Math.min(...naiveTimes),
-    maxDiff,
+
+  private async read(): Promise<Record<string, unknown>> {
+    const next = await this.lines.next();
+    if (next.done) throw new Error('the Python bench child exited');
+    return JSON.parse(next.value) as Record<string, unknown>;
+  }
+
+  async ask(request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    const reply = await this.read();
+    if (typeof reply.error === 'string') throw new Error(reply.error);
+    return reply;
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}
+
+// ---- Cases ----------------------------------------------------------------------------------
+
+interface Case {
+  readonly name: string;
+  readonly shape: number[];
+  readonly data: Float64Array;
+  readonly op: Extract<OpName, 'layer_norm' | 'batch_norm'>;
+  readonly params: Partial<OpParams>;
+  readonly normalized?: number[];
+  readonly naive: () => Float64Array;
+}
+
+type Contender = 'engine' | 'engine, output reused' | 'naive' | 'torch' | 'numpy' | 'copy';
+
+interface Row {
+  name: string;
+  elements: number;
+  ms: Partial<Record<Contender, number>>;
+  diff: Partial<Record<Contender, number>>;
+}
+
+async function timeCase(c: Case, python: PythonLibraries | null, scratch: string): Promise<Row> {
+  const reused = new Float64Array(c.data.length);
+  const copyTarget = new Float64Array(c.data.length);
+  const sync: Partial<Record<Contender, () => Float64Array>> = {
+    engine: () => normalize(c.op, { shape: c.shape, data: c.data }, c.params).output.data,
+    'engine, output reused': () => normalize(c.op, { shape: c.shape, data: c.data }, c.params, { output: reused }).output.data,
+    naive: c.naive,
+    copy: () => {
+      copyTarget.set(c.data);
+      return copyTarget;
+    },
   };
+  const contenders: Contender[] = ['engine', 'engine, output reused', 'naive', 'copy'];
+  if (python) {
+    const file = path.join(scratch, `${c.name.replace(/\W+/g, '_')}.f64`);
+    fs.writeFileSync(file, c.data);
+    await python.ask({ cmd: 'load', case: c.name, file, shape: c.shape, op: c.op, normalized: c.normalized });
+    fs.rmSync(file);
+    contenders.push('torch', 'numpy');
+  }
+  const times: Partial<Record<Contender, number[]>> = {};
+  for (const contender of contenders) times[contender] = [];
+  const once = async (contender: Contender): Promise<number> => {
+    const kernel = sync[contender];
+    if (kernel) {
+      const start = performance.now();
+      kernel();
+      return performance.now() - start;
+    }
+    const reply = await python!.ask({ cmd: 'run', case: c.name, lib: contender });
+    return reply.ms as number;
+  };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const contender = contenders[(i + k) % contenders.length];
+      const ms = await once(contender);
+      if (i >= WARMUP) times[contender]!.push(ms);
+    }
+  }
+  const row: Row = { name: c.name, elements: c.data.length, ms: {}, diff: {} };
+  for (const contender of contenders) row.ms[contender] = median(times[contender]!);
+  const engineOutput = sync.engine!();
+  row.diff.naive = maxAbsDiff(engineOutput, c.naive());
+  if (python) {
+    for (const lib of ['torch', 'numpy'] as const) {
+      const file = path.join(scratch, `check-${lib}.f64`);
+      await python.ask({ cmd: 'check', case: c.name, lib, file });
+      const bytes = fs.readFileSync(file);
+      row.diff[lib] = maxAbsDiff(engineOutput, new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8));
+      fs.rmSync(file);
+    }
+  }
+  return row;
 }
 
-function report(name: string, elements: number, t: Timing): void {
-  const gbPerSecond = (ms: number): string => ((elements * 16) / (ms / 1000) / 1e9).toFixed(2);
+function printTable(rows: Row[]): void {
+  const gb = (elements: number, ms: number | undefined): string =>
+    ms === undefined ? '—' : ((elements * 16) / (ms / 1000) / 1e9).toFixed(2);
+  const ratio = (a: number | undefined, b: number | undefined): string =>
+    a === undefined || b === undefined ? '—' : (a / b).toFixed(2);
+  const ms = (value: number | undefined): string => (value === undefined ? '—' : value.toFixed(1));
   console.log(
-    `${name.padEnd(37)} engine ${t.engine.toFixed(1).padStart(6)} ms (${gbPerSecond(t.engine)} GB/s)  ` +
-      `naive ${t.naive.toFixed(1).padStart(6)} ms (${gbPerSecond(t.naive)} GB/s)  ` +
-      `engine/naive ${(t.engine / t.naive).toFixed(2)} (best runs ${(t.engineBest / t.naiveBest).toFixed(2)})  ` +
-      `max |diff| ${t.maxDiff.toExponential(1)}`,
+    '| case | engine ms | engine, output reused ms | PyTorch ms | NumPy ms | naive ms | copy ms | engine/PyTorch (reused) | engine/NumPy (reused) | engine/naive | engine GB/s (reused) | copy GB/s | max abs diff vs PyTorch |',
   );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const t = row.ms;
+    const reused = t['engine, output reused'];
+    console.log(
+      `| ${row.name} | ${ms(t.engine)} | ${ms(reused)} | ${ms(t.torch)} | ${ms(t.numpy)} | ${ms(t.naive)} | ${ms(t.copy)} | ` +
+        `${ratio(t.engine, t.torch)} (${ratio(reused, t.torch)}) | ${ratio(t.engine, t.numpy)} (${ratio(reused, t.numpy)}) | ` +
+        `${ratio(t.engine, t.naive)} | ${gb(row.elements, t.engine)} (${gb(row.elements, reused)}) | ${gb(row.elements, t.copy)} | ` +
+        `${row.diff.torch === undefined ? '—' : row.diff.torch.toExponential(1)} |`,
+    );
+  }
 }
 
-export function run(): void {
-  console.log(`float64, median of ${RUNS} runs after ${WARMUP} warm-ups (ratio of the best runs in brackets); target engine/naive <= 1.30`);
+export async function run(): Promise<void> {
+  const python = await PythonLibraries.start();
+  const libraries = typeof python === 'string' ? null : python;
+  console.log(
+    `float64, one thread, median of ${RUNS} interleaved runs after ${WARMUP} warm-ups; goals engine/PyTorch <= 1.00, engine/naive <= 1.30`,
+  );
+  console.log(
+    libraries
+      ? `${libraries.versions} (torch.set_num_threads(1); OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for the Python child only)`
+      : `PyTorch/NumPy columns skipped: ${python as string}`,
+  );
   const matrix = randomData(4096 * 1024, 7);
   const images = randomData(256 * 64 * 32 * 32, 11);
-
-  report(
-    'layer_norm (4096, 1024) last dim',
-    matrix.length,
-    timePair(
-      () => normalize('layer_norm', { shape: [4096, 1024], data: matrix }).output.data,
-      () => naiveLayerNorm(matrix, 4096, 1024),
-    ),
-  );
-  // For scale: how much of the time above is the fresh output's page faults, not arithmetic.
-  const preallocated = new Float64Array(matrix.length);
-  const kernelOnly: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const start = performance.now();
-    naiveLayerNorm(matrix, 4096, 1024, preallocated);
-    if (i >= WARMUP) kernelOnly.push(performance.now() - start);
+  const cases: Case[] = [
+    {
+      name: 'layer_norm (4096, 1024)',
+      shape: [4096, 1024],
+      data: matrix,
+      op: 'layer_norm',
+      params: {},
+      normalized: [1024],
+      naive: () => naiveLayerNorm(matrix, 4096, 1024),
+    },
+    {
+      name: 'layer_norm (256, 64, 32, 32) over (C, H, W)',
+      shape: [256, 64, 32, 32],
+      data: images,
+      op: 'layer_norm',
+      params: { normalized_shape: [64, 32, 32] },
+      normalized: [64, 32, 32],
+      naive: () => naiveLayerNorm(images, 256, 64 * 32 * 32),
+    },
+    {
+      name: 'batch_norm (256, 64, 32, 32) training',
+      shape: [256, 64, 32, 32],
+      data: images,
+      op: 'batch_norm',
+      params: {},
+      naive: () => naiveBatchNorm(images, 256, 64, 32 * 32),
+    },
+    {
+      name: 'batch_norm (4096, 1024) training',
+      shape: [4096, 1024],
+      data: matrix,
+      op: 'batch_norm',
+      params: {},
+      naive: () => naiveBatchNorm(matrix, 4096, 1024, 1),
+    },
+  ];
+  // NORMALIZATION_LAB_BENCH_CASES=text runs only the cases whose name contains it.
+  const only = process.env.NORMALIZATION_LAB_BENCH_CASES;
+  if (only) cases.splice(0, cases.length, ...cases.filter((c) => c.name.includes(only)));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'normalization-lab-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const c of cases) rows.push(await timeCase(c, libraries, scratch));
+  } finally {
+    libraries?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
-  console.log(`  (naive layer_norm (4096, 1024) into a preallocated output: ${median(kernelOnly).toFixed(1)} ms)`);
-  report(
-    'layer_norm (256, 64, 32, 32) [C,H,W]',
-    images.length,
-    timePair(
-      () => normalize('layer_norm', { shape: [256, 64, 32, 32], data: images }, { normalized_shape: [64, 32, 32] }).output.data,
-      () => naiveLayerNorm(images, 256, 64 * 32 * 32),
-    ),
-  );
-  report(
-    'batch_norm (4096, 1024) training',
-    matrix.length,
-    timePair(
-      () => normalize('batch_norm', { shape: [4096, 1024], data: matrix }).output.data,
-      () => naiveBatchNorm(matrix, 4096, 1024, 1),
-    ),
-  );
-  report(
-    'batch_norm (256, 64, 32, 32) training',
-    images.length,
-    timePair(
-      () => normalize('batch_norm', { shape: [256, 64, 32, 32], data: images }).output.data,
-      () => naiveBatchNorm(images, 256, 64, 32 * 32),
-    ),
-  );
+  printTable(rows);
+  const worst = Math.max(...rows.map((row) => row.diff.naive ?? 0));
+  console.log(`max |engine − naive| over all cases ${worst.toExponential(1)}`);
 }

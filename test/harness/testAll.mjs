@@ -1,6 +1,7 @@
 // `npm test`: every test, in the order that fails fastest, each step under its own time limit.
 //   1. the real-VS-Code toolchain (installs system packages, Node 24 and code-server on first run)
-//   2. type checks, 3. unit tests (vitest), 4. lessons:check, 5. conformance on test/golden
+//   2. type checks, 2b. lint (the architecture's boundaries), 3. unit tests (vitest), 4. lessons:check,
+//   5. conformance on test/golden
 //   6. the .vsix, 7. integration tests inside VS Code from source and from the installed .vsix
 //   8. UI tests driven in Chromium
 // Ends with one closing line `N passed, N failed` over all tests that were run.
@@ -72,6 +73,10 @@ async function main() {
     const webview = await run('npx', ['tsc', '--noEmit', '-p', 'src/webview'], { limitMs: 180_000 });
     return countCheck(host.code === 0 && webview.code === 0);
   });
+
+  await step("lint (the architecture's boundaries, eslint.config.mjs)", async () =>
+    countCheck((await run('npx', ['eslint', 'src'], { limitMs: 180_000 })).code === 0),
+  );
 
   await step('unit tests (vitest)', async () => {
     const report = path.join(outputDir, 'vitest.json');

@@ -96,7 +96,7 @@ function defaults(op: OpName): Partial<OpParams> {
   }
 }
 
-const KERNELS: Record<OpName, (input: TensorLike, params: OpParams) => OpResult> = {
+const KERNELS: Record<OpName, (input: TensorLike, params: OpParams, output?: Float64Array) => OpResult> = {
   batch_norm: batchNorm,
   layer_norm: layerNorm,
   instance_norm: instanceNorm,
@@ -112,12 +112,21 @@ export function isOpName(value: unknown): value is OpName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPERATIONS, value);
 }
 
+export interface NormalizeOptions {
+  /**
+   * Where to write the output (a Float64Array with one value per input element, not the input's
+   * own data): repeated calls on same-sized inputs then skip allocating, and page-faulting, a
+   * fresh array. The result's `output.data` is this array.
+   */
+  readonly output?: Float64Array;
+}
+
 /**
  * Runs one operation. Missing (or undefined) params get PyTorch's defaults; unknown params are
  * refused, so a misspelt name cannot be silently ignored. Throws EngineError for every input it
  * refuses, never returns NaN for finite input.
  */
-export function normalize(op: OpName, input: TensorLike, params: Partial<OpParams> = {}): OpResult {
+export function normalize(op: OpName, input: TensorLike, params: Partial<OpParams> = {}, options: NormalizeOptions = {}): OpResult {
   if (!isOpName(op)) {
     throw new EngineError(String(op), 'op', `one of ${Object.keys(OPERATIONS).join(', ')}`, `unknown operation; expected one of ${Object.keys(OPERATIONS).join(', ')}`);
   }
@@ -130,7 +139,10 @@ export function normalize(op: OpName, input: TensorLike, params: Partial<OpParam
     if (value !== undefined) merged[key] = value;
   }
   try {
-    return KERNELS[op](input, merged as unknown as OpParams);
+    if (options.output !== undefined && options.output === (input.data as unknown)) {
+      throw new EngineError(op, 'output', 'a buffer other than the input', 'the output buffer must not be the input\'s own data');
+    }
+    return KERNELS[op](input, merged as unknown as OpParams, options.output);
   } catch (error) {
     if (error instanceof NonFiniteInput) {
       const value = input.data[error.index];

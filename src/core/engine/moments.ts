@@ -4,7 +4,12 @@
  *
  * Algorithm: two passes (mean, then the sum of squared deviations from it), each summed
  * pairwise: leaves of at most LEAF values with four accumulators, halves added recursively,
- * so rounding error grows like log n rather than n. Never E[x²] − E[x]².
+ * so rounding error grows like log n rather than n. Never E[x²] − E[x]². Contiguous runs
+ * longer than CHUNK are cut into chunks that stay in L1 cache between their two passes, and
+ * the chunks' (count, mean, m2) are merged pairwise with Chan et al.'s update (every term of
+ * the merged m2 is ≥ 0, so nothing cancels), as PyTorch's moments_utils.h merges its chunks:
+ * one pass over memory instead of two. Within a chunk, one pass about a shift replaces the two
+ * when a check proves it loses at most one bit (see chunkMoments).
  *
  * Range: the first attempt works in the data's own units. When a sum overflows, when the sum
  * of squares is tiny enough that squares may have underflowed (below 2^-900), or when the
@@ -20,6 +25,8 @@ const LEAF = 128;
 const UNDERFLOW_GUARD = 2 ** -900;
 /** Blocks summed one after another in the lane kernel before pairwise merging takes over. */
 const LANE_CHUNK = 64;
+/** Longest contiguous run whose two passes are made back to back (16 KiB: stays in L1 cache). */
+const CHUNK = 2048;
 
 /** Σ x·scale over `count` values `stride` apart, pairwise (leaves of LEAF values, four accumulators). */
 function sumLeaf(data: ArrayLike<number>, start: number, count: number, stride: number, scale: number): number {
@@ -268,6 +275,145 @@ function carefulGroup(
   out.constant[group] = 0;
 }
 
+/** Where runMoments puts its result: [mean − shift, Σ(x − mean)²]. */
+const runResult = new Float64Array(2);
+/** Where shiftedLeaf puts Σ(x − shift) and Σ(x − shift)². */
+const shiftedSums = new Float64Array(2);
+
+/** Σ(x − shift) and Σ(x − shift)² over `count` contiguous values, pairwise (leaves of LEAF, four accumulators each). */
+function shiftedLeaf(data: ArrayLike<number>, start: number, count: number, shift: number): void {
+  if (count > LEAF) {
+    const half = count >> 1;
+    shiftedLeaf(data, start, half, shift);
+    const s1 = shiftedSums[0];
+    const s2 = shiftedSums[1];
+    shiftedLeaf(data, start + half, count - half, shift);
+    shiftedSums[0] += s1;
+    shiftedSums[1] += s2;
+    return;
+  }
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  let q2 = 0;
+  let q3 = 0;
+  let i = start;
+  const end4 = start + (count & ~3);
+  const end = start + count;
+  for (; i < end4; i += 4) {
+    const d0 = data[i] - shift;
+    const d1 = data[i + 1] - shift;
+    const d2 = data[i + 2] - shift;
+    const d3 = data[i + 3] - shift;
+    a0 += d0;
+    a1 += d1;
+    a2 += d2;
+    a3 += d3;
+    q0 += d0 * d0;
+    q1 += d1 * d1;
+    q2 += d2 * d2;
+    q3 += d3 * d3;
+  }
+  for (; i < end; i++) {
+    const d = data[i] - shift;
+    a0 += d;
+    q0 += d * d;
+  }
+  shiftedSums[0] = a0 + a1 + (a2 + a3);
+  shiftedSums[1] = q0 + q1 + (q2 + q3);
+}
+
+/**
+ * One chunk (at most CHUNK values, so it stays in cache): sums about the group's shift K give
+ * m2 = Σ(x − K)² − n·d² with d = mean − K. That is taken when n·d² ≤ Σ(x − K)² / 2, so the
+ * subtraction loses at most one bit (no cancellation, unlike E[x²] − E[x]² about 0). Otherwise
+ * the corrected two-pass: the same sums about the chunk's own mean, whose correction is tiny.
+ */
+function chunkMoments(data: ArrayLike<number>, start: number, count: number, shift: number): void {
+  shiftedLeaf(data, start, count, shift);
+  const s1 = shiftedSums[0];
+  const s2 = shiftedSums[1];
+  const d = s1 / count;
+  if (s1 * d <= s2 * 0.5 && s2 < Infinity) {
+    runResult[0] = d;
+    runResult[1] = s2 - s1 * d;
+    return;
+  }
+  const center = shift + d;
+  shiftedLeaf(data, start, count, center);
+  const t1 = shiftedSums[0];
+  const t2 = shiftedSums[1];
+  const e = t1 / count;
+  runResult[0] = center - shift + e;
+  runResult[1] = t2 - t1 * e; // non-finite on overflow, which sends the group to the careful path
+}
+
+/**
+ * Mean (relative to `shift`) and Σ(x − mean)² of `count` contiguous values into runResult:
+ * chunks of at most CHUNK values, halves merged pairwise (Chan et al.). Means are kept relative
+ * to one shift for the whole group, so merging never subtracts two large, rounded means.
+ */
+function runMoments(data: ArrayLike<number>, start: number, count: number, shift: number): void {
+  if (count <= CHUNK) {
+    chunkMoments(data, start, count, shift);
+    return;
+  }
+  const half = count >> 1;
+  runMoments(data, start, half, shift);
+  const meanA = runResult[0];
+  const m2A = runResult[1];
+  runMoments(data, start + half, count - half, shift);
+  mergeMoments(half, meanA, m2A, count - half, runResult[0], runResult[1]);
+}
+
+/** Chan et al.'s merge of two parts' (count, mean, m2) into runResult. Overflow shows as a non-finite m2. */
+function mergeMoments(countA: number, meanA: number, m2A: number, countB: number, meanB: number, m2B: number): void {
+  const count = countA + countB;
+  const delta = meanB - meanA;
+  runResult[0] = meanA + delta * (countB / count);
+  runResult[1] = m2A + m2B + delta * delta * ((countA * countB) / count);
+}
+
+/** Merges blocks [b0, b1) of lane l's per-run moments (means relative to the lane's shift) into runResult, pairwise. */
+function mergeBlocks(means: Float64Array, m2s: Float64Array, lanes: number, l: number, b0: number, b1: number, run: number): void {
+  if (b1 - b0 === 1) {
+    runResult[0] = means[b0 * lanes + l];
+    runResult[1] = m2s[b0 * lanes + l];
+    return;
+  }
+  const mid = (b0 + b1) >> 1;
+  mergeBlocks(means, m2s, lanes, l, b0, mid, run);
+  const meanA = runResult[0];
+  const m2A = runResult[1];
+  mergeBlocks(means, m2s, lanes, l, mid, b1, run);
+  mergeMoments((mid - b0) * run, meanA, m2A, (b1 - mid) * run, runResult[0], runResult[1]);
+}
+
+/** A shift near a group's mean: the mean of eight of its values spread over it (no overflow). */
+function shiftOf(data: ArrayLike<number>, layout: Layout, base: number): number {
+  let shift = 0;
+  for (let k = 0; k < 8; k++) {
+    const b = Math.floor((k * layout.blocks) / 8);
+    const j = Math.floor((k * layout.run) / 8);
+    shift += data[base + b * layout.blockStride + j] / 8;
+  }
+  return shift;
+}
+
+/** Stores a first attempt's centred moments, or redoes the group carefully when they demand it. */
+function storeCentered(data: ArrayLike<number>, layout: Layout, g: number, n: number, mean: number, m2: number, out: Moments): void {
+  if (!(Math.abs(mean) < Infinity) || needsCarefulPass(true, n, mean, m2)) {
+    if (!(Math.abs(mean) < Infinity) && firstNonFinite(data) >= 0) nonFinite(data);
+    carefulGroup(data, layout, g, true, out);
+  } else {
+    out.meanScaled[g] = mean;
+    out.m2Scaled[g] = m2;
+  }
+}
+
 /**
  * Moments of every group. `centered`: mean and Σ(x − mean)² (two-pass); otherwise mean 0 and
  * Σ x² (for rms_norm and l2_normalize). Throws NonFiniteInput on NaN or ±Infinity.
@@ -279,11 +425,24 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
     for (let o = 0; o < layout.outer; o++) laneMoments(data, layout, o, centered, out);
     return out;
   }
+  if (centered && layout.run > 1 && layout.blocks > 1) {
+    for (let o = 0; o < layout.outer; o++) blockedCenteredMoments(data, layout, o, out);
+    return out;
+  }
   if (layout.run > 1 && layout.blocks > 1 && layout.lanes > 1) {
     for (let o = 0; o < layout.outer; o++) blockedMoments(data, layout, o, centered, out);
     return out;
   }
   const n = groupSizeOf(layout);
+  if (centered && layout.blocks === 1) {
+    for (let g = 0; g < groups; g++) {
+      const base = groupBase(layout, g);
+      const shift = shiftOf(data, layout, base);
+      runMoments(data, base, n, shift);
+      storeCentered(data, layout, g, n, shift + runResult[0], runResult[1], out);
+    }
+    return out;
+  }
   for (let g = 0; g < groups; g++) {
     const base = groupBase(layout, g);
     let mean = 0;
@@ -425,6 +584,31 @@ function blockedMoments(data: ArrayLike<number>, layout: Layout, o: number, cent
   const m2 = new Float64Array(lanes);
   for (let l = 0; l < lanes; l++) m2[l] = sumLeaf(partial, l, blocks, lanes, 1);
   finishLanes(data, layout, o, centered, blocks * run, sums, means, m2, out);
+}
+
+/**
+ * Centred moments for groups of several runs interleaved with other groups' runs (batch_norm
+ * over (N, C, spatial)): one pass over memory, each run's moments two-pass in cache, then each
+ * lane's runs merged pairwise.
+ */
+function blockedCenteredMoments(data: ArrayLike<number>, layout: Layout, o: number, out: Moments): void {
+  const { lanes, blocks, run } = layout;
+  const slab = o * layout.slabStride;
+  const means = new Float64Array(blocks * lanes);
+  const m2s = new Float64Array(blocks * lanes);
+  const shifts = new Float64Array(lanes);
+  for (let l = 0; l < lanes; l++) shifts[l] = shiftOf(data, layout, slab + l * layout.laneStride);
+  for (let b = 0; b < blocks; b++) {
+    for (let l = 0; l < lanes; l++) {
+      runMoments(data, slab + l * layout.laneStride + b * layout.blockStride, run, shifts[l]);
+      means[b * lanes + l] = runResult[0];
+      m2s[b * lanes + l] = runResult[1];
+    }
+  }
+  for (let l = 0; l < lanes; l++) {
+    mergeBlocks(means, m2s, lanes, l, 0, blocks, run);
+    storeCentered(data, layout, o * lanes + l, blocks * run, shifts[l] + runResult[0], runResult[1], out);
+  }
 }
 
 /**

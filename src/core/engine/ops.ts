@@ -60,6 +60,15 @@ function result(
   };
 }
 
+/** The caller's output buffer when it fits, otherwise a fresh one. */
+function outputFor(op: string, length: number, output: Float64Array | undefined): Float64Array {
+  if (output === undefined) return new Float64Array(length);
+  if (!(output instanceof Float64Array) || output.length !== length) {
+    fail(op, 'output', `a Float64Array of ${length} values`, `the output buffer must be a Float64Array of ${length} values (one per input element)`);
+  }
+  return output;
+}
+
 function requireFinite(data: ArrayLike<number>): void {
   const index = firstNonFinite(data);
   if (index >= 0) throw new NonFiniteInput(index);
@@ -213,7 +222,7 @@ function trailingDims(op: 'layer_norm' | 'rms_norm', shape: number[], normalized
   return { length, rows: product(kept), kept, normalized: shape.slice(shape.length - covered) };
 }
 
-export function layerNorm(input: TensorLike, p: OpParams): OpResult {
+export function layerNorm(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'layer_norm';
   const shape = checkInput(op, input);
   const { length, rows, kept, normalized } = trailingDims(op, shape, p.normalized_shape);
@@ -224,7 +233,7 @@ export function layerNorm(input: TensorLike, p: OpParams): OpResult {
   const layout = contiguousLayout(rows, length);
   const moments = computeMoments(input.data, layout, true);
   const normalizer = varianceNormalizer(moments, length, eps);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   applyRows(input.data, out, length, moments, normalizer.factor, weight, bias);
   return result(
     shape,
@@ -236,7 +245,7 @@ export function layerNorm(input: TensorLike, p: OpParams): OpResult {
   );
 }
 
-export function rmsNorm(input: TensorLike, p: OpParams): OpResult {
+export function rmsNorm(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'rms_norm';
   const shape = checkInput(op, input);
   const { length, rows, normalized } = trailingDims(op, shape, p.normalized_shape);
@@ -254,7 +263,7 @@ export function rmsNorm(input: TensorLike, p: OpParams): OpResult {
     factor[r] = meanSquareScaled === 0 ? 0 : inverseRootFactor(meanSquareScaled, scale, eps);
     stats.push({ count: length, rms: Math.sqrt(meanSquareScaled) / scale, rstd: inverseRootOf(meanSquareScaled, scale, eps) });
   }
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   applyRows(input.data, out, length, moments, factor, weight, null);
   return result(shape, out, {}, layout, stats, { kind: 'trailing', rows, length, normalizedShape: normalized });
 }
@@ -274,7 +283,7 @@ function identityGroups(channels: number): Int32Array {
   return map;
 }
 
-export function batchNorm(input: TensorLike, p: OpParams): OpResult {
+export function batchNorm(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'batch_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -296,7 +305,7 @@ export function batchNorm(input: TensorLike, p: OpParams): OpResult {
     }
   }
   const layout = channelLayout(samples, channels, spatial);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
 
   if (!training) {
     if (runningMean === null || runningVar === null) {
@@ -358,7 +367,7 @@ export function batchNorm(input: TensorLike, p: OpParams): OpResult {
   );
 }
 
-export function instanceNorm(input: TensorLike, p: OpParams): OpResult {
+export function instanceNorm(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'instance_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -374,7 +383,7 @@ export function instanceNorm(input: TensorLike, p: OpParams): OpResult {
   const layout = contiguousLayout(samples * channels, spatial);
   const moments = computeMoments(input.data, layout, true);
   const normalizer = varianceNormalizer(moments, spatial, eps);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   applyChannels(input.data, out, dims, channels, identityGroups(channels), moments.scale, moments.meanScaled, normalizer.factor, weight, bias);
   return result(
     shape,
@@ -386,7 +395,7 @@ export function instanceNorm(input: TensorLike, p: OpParams): OpResult {
   );
 }
 
-export function groupNorm(input: TensorLike, p: OpParams): OpResult {
+export function groupNorm(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'group_norm';
   const shape = checkInput(op, input);
   const dims = channelDims(op, shape);
@@ -413,7 +422,7 @@ export function groupNorm(input: TensorLike, p: OpParams): OpResult {
   const normalizer = varianceNormalizer(moments, size, eps);
   const channelGroup = new Int32Array(channels);
   for (let c = 0; c < channels; c++) channelGroup[c] = Math.floor(c / channelsPerGroup);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   applyChannels(input.data, out, dims, groups, channelGroup, moments.scale, moments.meanScaled, normalizer.factor, weight, bias);
   return result(
     shape,
@@ -465,7 +474,7 @@ function forEachInGroup(layout: Layout, g: number, visit: (i: number) => void): 
   }
 }
 
-export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
+export function l2Normalize(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'l2_normalize';
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
@@ -473,7 +482,7 @@ export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
   const slices = axisSlices(shape, dim);
   const { layout } = slices;
   const moments = computeMoments(input.data, layout, false);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   const data = input.data;
   const stats: GroupStats[] = [];
   for (let g = 0; g < groupCountOf(layout); g++) {
@@ -491,7 +500,7 @@ export function l2Normalize(input: TensorLike, p: OpParams): OpResult {
   return result(shape, out, {}, layout, stats, slices.pooling);
 }
 
-export function minMax(input: TensorLike, p: OpParams): OpResult {
+export function minMax(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'min_max';
   const shape = checkInput(op, input);
   const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
@@ -500,7 +509,7 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
   const { layout } = slices;
   const groups = groupCountOf(layout);
   const data = input.data;
-  const out = new Float64Array(data.length);
+  const out = outputFor(op, data.length, output);
   const mins = new Float64Array(groups);
   const maxs = new Float64Array(groups);
   const stats: GroupStats[] = [];
@@ -515,7 +524,13 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
     mins[g] = low;
     maxs[g] = high;
     stats.push({ count: groupSizeOf(layout), min: low, max: high });
-    if (low === high) continue; // constant: 0, as scikit-learn's MinMaxScaler (out is already 0)
+    if (low === high) {
+      // Constant: 0, as scikit-learn's MinMaxScaler.
+      forEachInGroup(layout, g, (i) => {
+        out[i] = 0;
+      });
+      continue;
+    }
     const range = high - low;
     if (range < Infinity) {
       forEachInGroup(layout, g, (i) => {
@@ -539,7 +554,7 @@ export function minMax(input: TensorLike, p: OpParams): OpResult {
   );
 }
 
-export function zScore(input: TensorLike, p: OpParams): OpResult {
+export function zScore(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'z_score';
   const shape = checkInput(op, input);
   const axis = p.axis === null || p.axis === undefined ? null : checkAxis(op, 'axis', p.axis, shape.length);
@@ -557,7 +572,7 @@ export function zScore(input: TensorLike, p: OpParams): OpResult {
   const groups = groupCountOf(layout);
   const means = new Float64Array(groups);
   const stds = new Float64Array(groups);
-  const out = new Float64Array(input.data.length);
+  const out = outputFor(op, input.data.length, output);
   const data = input.data;
   const stats: GroupStats[] = [];
   for (let g = 0; g < groups; g++) {
@@ -583,7 +598,7 @@ export function zScore(input: TensorLike, p: OpParams): OpResult {
   );
 }
 
-export function softmax(input: TensorLike, p: OpParams): OpResult {
+export function softmax(input: TensorLike, p: OpParams, output?: Float64Array): OpResult {
   const op = 'softmax';
   const shape = checkInput(op, input);
   const dim = checkAxis(op, 'dim', p.dim, shape.length);
@@ -591,7 +606,7 @@ export function softmax(input: TensorLike, p: OpParams): OpResult {
   const slices = axisSlices(shape, dim);
   const { layout } = slices;
   const data = input.data;
-  const out = new Float64Array(data.length);
+  const out = outputFor(op, data.length, output);
   const stats: GroupStats[] = [];
   for (let g = 0; g < groupCountOf(layout); g++) {
     let high = -Infinity;

@@ -1,6 +1,5 @@
-import type { LessonFile } from './check';
+import type { LessonFile, LessonLanguage } from './languages';
 import { parseLesson, type Diagnostic, type Lesson } from './parse';
-import type { LessonLanguage } from '../render/strings';
 
 /** A lesson ready to show, in the learner's language when that version loads, else in English. */
 export interface LibraryLesson {

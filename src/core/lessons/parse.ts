@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { getMarkdown } from '../render/markdown';
+import { getMarkdown } from '../markdown/markdown';
 import {
   QUIZ_TYPES,
   frontMatterSchema,

@@ -4,7 +4,7 @@ import { runEngine } from '../lessons/compute';
 import { formatNumber } from '../lessons/grade';
 import { formatDiagnostic, type Diagnostic, type Lesson, type LessonBlock } from '../lessons/parse';
 import type { LabBlock, NormalizeBlock, Quiz } from '../lessons/schema';
-import { escapeHtml, getMarkdown, type LessonEnv } from './markdown';
+import { escapeHtml, getMarkdown, type LessonEnv } from '../markdown/markdown';
 import { poolingSentence } from './pooling';
 import { renderStrings, type LessonLanguage, type RenderStrings } from './strings';
 

@@ -2,7 +2,7 @@ import { ComputeError, numericExpectation } from '../lessons/compute';
 import { formatNumber } from '../lessons/grade';
 import { interpolate, shuffledIndices, type Seed } from '../lessons/random';
 import type { Quiz } from '../lessons/schema';
-import { renderInline, renderMarkdown } from './markdown';
+import { renderInline, renderMarkdown } from '../markdown/markdown';
 import type { QuizView } from './quizViewSchema';
 
 export type { QuizView };

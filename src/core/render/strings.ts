@@ -1,5 +1,8 @@
+import type { LessonLanguage } from '../lessons/languages';
+
+export type { LessonLanguage };
+
 /** The few words the renderer itself writes into a lesson, in the lesson's language. */
-export type LessonLanguage = 'en' | 'zh-cn';
 
 export interface RenderStrings {
   readonly index: string;

@@ -62,26 +62,6 @@ export interface Notation {
   readonly delimiter?: string;
 }
 
-const KIND_LABELS: Record<NotationKind, string> = {
-  json: 'JSON array',
-  python: 'Python list',
-  numpy: 'NumPy array',
-  torch: 'PyTorch tensor',
-  call: 'array constructor',
-  matlab: 'MATLAB matrix',
-  delimited: 'delimited rows',
-  lines: 'one number per line',
-};
-
-/** A short English name for the notation, e.g. "NumPy array (dtype=np.float32)". */
-export function describeNotation(notation: Notation): string {
-  if (notation.kind === 'delimited') {
-    const name = notation.delimiter === ',' ? 'CSV' : notation.delimiter === '\t' ? 'TSV' : notation.delimiter === ';' ? 'semicolon-separated rows' : 'whitespace-separated rows';
-    return notation.prefix ? `${name} with a header row` : name;
-  }
-  return notation.dtype ? `${KIND_LABELS[notation.kind]} (dtype=${notation.dtype})` : KIND_LABELS[notation.kind];
-}
-
 /** Notations whose numbers are Python floats, so whole numbers are written `1.0`. */
 export function usesPythonFloats(kind: NotationKind): boolean {
   return kind === 'python' || kind === 'numpy' || kind === 'torch' || kind === 'call';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lessonLanguage } from '../../core/lessons/library';
 import { fillTemplate } from '../../core/template';
-import type { LessonLanguage } from '../../core/render/strings';
+import type { LessonLanguage } from '../../core/lessons/languages';
 import {
   parseLessonPageMessage,
   type HostToLessonPage,
@@ -29,19 +29,31 @@ export class LessonPanel {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  /** A quiz to scroll to once the lesson is on the page (Quiz me). */
+  private quizToReveal: string | undefined;
   private language: LessonLanguage = 'en';
 
-  /** Shows `lessonId` in the panel, creating it or bringing it to the front. */
-  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string): LessonPanel {
+  /** Shows `lessonId` in the panel, creating it or bringing it to the front; with `quizId`, scrolled to that quiz. */
+  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string, quizId?: string): LessonPanel {
     if (LessonPanel.current) {
-      LessonPanel.current.panel.reveal(undefined, false);
+      const current = LessonPanel.current;
+      current.panel.reveal(undefined, false);
+      current.quizToReveal = quizId;
       // Already on that lesson: keep what the learner typed and where they scrolled.
-      if (LessonPanel.current.lessonId !== lessonId) void LessonPanel.current.showLesson(lessonId, 0);
-      return LessonPanel.current;
+      if (current.lessonId !== lessonId) void current.showLesson(lessonId, 0);
+      else if (current.ready) current.revealPendingQuiz();
+      return current;
     }
     const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Normalization Lab'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     LessonPanel.current = new LessonPanel(panel, service, extensionUri, lessonId, 0);
+    LessonPanel.current.quizToReveal = quizId;
     return LessonPanel.current;
+  }
+
+  private revealPendingQuiz(): void {
+    if (this.quizToReveal === undefined || this.lessonId === undefined) return;
+    this.post({ type: 'revealQuiz', lessonId: this.lessonId, quizId: this.quizToReveal });
+    this.quizToReveal = undefined;
   }
 
   /** Restores a panel VS Code kept across a reload; unknown lessons fall back to the start lesson. */
@@ -84,7 +96,7 @@ export class LessonPanel {
     const initialState: LessonPageState = { labels: pageLabels(labelTranslator(this.extensionUri, language)) };
     this.panel.webview.html = renderPage(this.panel.webview, this.extensionUri, {
       script: 'lessonPage',
-      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
+      styles: ['media/common.css', 'media/labs.css', 'media/lesson.css'],
       title: vscode.l10n.t('Normalization Lab'),
       initialState,
       language,
@@ -168,6 +180,7 @@ export class LessonPanel {
       this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
     );
     this.post({ type: 'showLesson', lesson, scrollY });
+    this.revealPendingQuiz();
     LessonPanel.shown.fire(lesson.id);
   }
 
@@ -178,15 +191,16 @@ export class LessonPanel {
   }
 }
 
-type Translate = (message: string, ...args: string[]) => string;
+/** `vscode.l10n`'s shape, so `npm run l10n` finds the labels written `l10n.t('…')` (it does not follow other aliases). */
+type Translator = { readonly t: (message: string, ...args: string[]) => string };
 
 /**
  * The page's labels in the lesson language. That is usually VS Code's display language, where
  * `vscode.l10n` has them; when the lessonLanguage setting picks another one, they come from that
  * language's bundle (English: the messages themselves).
  */
-function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Translate {
-  if (language === lessonLanguage(vscode.env.language)) return (message, ...args) => vscode.l10n.t(message, ...args);
+function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Translator {
+  if (language === lessonLanguage(vscode.env.language)) return { t: (message, ...args) => vscode.l10n.t(message, ...args) };
   let bundle: Record<string, unknown> = {};
   if (language !== 'en') {
     try {
@@ -195,37 +209,37 @@ function labelTranslator(extensionUri: vscode.Uri, language: LessonLanguage): Tr
       // No bundle: English labels on a page in another language are still usable.
     }
   }
-  return (message, ...args) => fillTemplate(typeof bundle[message] === 'string' ? (bundle[message] as string) : message, args);
+  return { t: (message, ...args) => fillTemplate(typeof bundle[message] === 'string' ? (bundle[message] as string) : message, args) };
 }
 
-function pageLabels(t: Translate): LessonPageLabels {
+function pageLabels(l10n: Translator): LessonPageLabels {
   return {
-    check: t('Check answer'),
-    hint: t('Show a hint'),
-    noMoreHints: t('No more hints'),
-    newNumbers: t('Try new numbers'),
-    correct: t('Correct.'),
-    wrong: t('Not quite.'),
-    expected: t('Expected answer: {0}', '{0}'),
-    explanation: t('Explanation'),
-    previous: t('Previous: {0}', '{0}'),
-    next: t('Next: {0}', '{0}'),
-    lessonOf: t('Lesson {0} of {1}', '{0}', '{1}'),
-    yourAnswer: t('Your answer'),
-    moveUp: t('Move up: {0}', '{0}'),
-    moveDown: t('Move down: {0}', '{0}'),
-    movedTo: t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
-    markCorrect: t('(right)'),
-    markWrong: t('(wrong)'),
-    markMissed: t('(should have been picked)'),
+    check: l10n.t('Check answer'),
+    hint: l10n.t('Show a hint'),
+    noMoreHints: l10n.t('No more hints'),
+    newNumbers: l10n.t('Try new numbers'),
+    correct: l10n.t('Correct.'),
+    wrong: l10n.t('Not quite.'),
+    expected: l10n.t('Expected answer: {0}', '{0}'),
+    explanation: l10n.t('Explanation'),
+    previous: l10n.t('Previous: {0}', '{0}'),
+    next: l10n.t('Next: {0}', '{0}'),
+    lessonOf: l10n.t('Lesson {0} of {1}', '{0}', '{1}'),
+    yourAnswer: l10n.t('Your answer'),
+    moveUp: l10n.t('Move up: {0}', '{0}'),
+    moveDown: l10n.t('Move down: {0}', '{0}'),
+    movedTo: l10n.t('{0} is now at position {1} of {2}', '{0}', '{1}', '{2}'),
+    markCorrect: l10n.t('(right)'),
+    markWrong: l10n.t('(wrong)'),
+    markMissed: l10n.t('(should have been picked)'),
     invalid: {
-      empty: t('Give an answer first.'),
-      notANumber: t('Type a number, e.g. 1.22 or -0.5.'),
-      wrongType: t('This answer does not fit the question.'),
-      unknownChoice: t('Pick one of the offered options.'),
-      notAPermutation: t('Put every item in the list exactly once.'),
+      empty: l10n.t('Give an answer first.'),
+      notANumber: l10n.t('Type a number, e.g. 1.22 or -0.5.'),
+      wrongType: l10n.t('This answer does not fit the question.'),
+      unknownChoice: l10n.t('Pick one of the offered options.'),
+      notAPermutation: l10n.t('Put every item in the list exactly once.'),
     },
-    problems: t('Problems in this lesson file'),
-    loading: t('Loading the lesson…'),
+    problems: l10n.t('Problems in this lesson file'),
+    loading: l10n.t('Loading the lesson…'),
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LANGUAGES, type LessonFile } from '../../core/lessons/check';
+import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
 import { buildLibrary, lessonLanguage, type Library, type LibraryEntry, type LibraryLesson } from '../../core/lessons/library';
 import { formatDiagnostic } from '../../core/lessons/parse';
@@ -9,14 +9,13 @@ import { lessonStatus, markOpened, recordAnswer, setSeed, type LessonStatus } fr
 import { freshSeed, type Seed } from '../../core/lessons/random';
 import { renderLesson } from '../../core/render/lesson';
 import { quizView, type QuizView } from '../../core/render/quizView';
-import type { LessonLanguage } from '../../core/render/strings';
 import type { LessonPayload, QuizProgressView } from '../../messages';
 import type { ProgressStore } from './progressStore';
 
 /** Reads `<root>/<language>/*.md`; a folder that cannot be read simply contributes no files. */
 export function readLessonFolder(root: string): LessonFile[] {
   const files: LessonFile[] = [];
-  for (const language of LANGUAGES) {
+  for (const language of LESSON_LANGUAGES) {
     const folder = path.join(root, language);
     let names: string[];
     try {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
-import { type CoreMessage, describeNotation, type NotationKind, type ParsedSelection, tryParseSelection, writeSelection, type WrittenSelection } from '../../core/selection';
+import { type CoreMessage, type NotationKind, type ParsedSelection, tryParseSelection, writeSelection, type WrittenSelection } from '../../core/selection';
 import {
   checkNormalizeArguments,
   completeParams,
@@ -10,6 +10,7 @@ import {
   type OutputMode,
   paramQuestions,
 } from '../../core/selection/normalizeOptions';
+import { notationName } from './notationName';
 import type { ResultAction } from '../../messages';
 import { copyOutput, type EditTarget, insertBelow, replaceSelection } from './applyOutput';
 import { askParams, pickOperation } from './pickers';
@@ -186,7 +187,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
           op,
           opParams: completed.params,
           params: describeParams(completed.params),
-          notation: vscode.l10n.t(describeNotation(parsed.notation)),
+          notation: notationName(parsed.notation),
           shape: parsed.shape,
           inputData: parsed.data,
           inputText: text.trim(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLessons, summarize } from '../../../src/core/lessons/check';
+import { checkLessons, summarize } from '../../../src/core/course/check';
 import { formatDiagnostic } from '../../../src/core/lessons/parse';
 import { fixtureFiles } from './fixtures';
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LessonFile } from '../../../src/core/lessons/check';
-import type { LessonLanguage } from '../../../src/core/render/strings';
+import type { LessonFile, LessonLanguage } from '../../../src/core/lessons/languages';
 
 export const fixtureRoot = path.resolve(__dirname, '../../fixtures/lessons');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/core/lessons/parse';
 import { renderLesson } from '../../../src/core/render/lesson';
-import { getMarkdown, renderInline, renderMarkdown, unicodeMathVariants } from '../../../src/core/render/markdown';
+import { getMarkdown, renderInline, renderMarkdown, unicodeMathVariants } from '../../../src/core/markdown/markdown';
 import { quizView } from '../../../src/core/render/quizView';
 import { fixtureText } from './fixtures';
 

@@ -1,20 +1,11 @@
 import katex from 'katex';
 import type { Token } from 'markdown-it';
 import { parseLabConfig } from '../labs/labConfig';
-import { ComputeError, numericExpectation } from './compute';
-import { getMarkdown } from '../render/markdown';
-import { parseLesson, type Diagnostic, type Lesson } from './parse';
+import { ComputeError, numericExpectation } from '../lessons/compute';
+import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../lessons/languages';
+import { getMarkdown } from '../markdown/markdown';
+import { parseLesson, type Diagnostic, type Lesson } from '../lessons/parse';
 import { renderLesson } from '../render/lesson';
-import type { LessonLanguage } from '../render/strings';
-
-export const LANGUAGES: readonly LessonLanguage[] = ['en', 'zh-cn'];
-
-export interface LessonFile {
-  readonly language: LessonLanguage;
-  /** As it should appear in messages, e.g. `lessons/en/03-layer-norm.md`. */
-  readonly file: string;
-  readonly text: string;
-}
 
 export interface CheckReport {
   readonly diagnostics: readonly Diagnostic[];
@@ -143,7 +134,7 @@ function checkLabs(lesson: Lesson): Diagnostic[] {
  */
 export function checkLessons(files: readonly LessonFile[]): CheckReport {
   const diagnostics: Diagnostic[] = [];
-  const byLanguage = new Map<LessonLanguage, Map<string, Lesson>>(LANGUAGES.map((language) => [language, new Map()]));
+  const byLanguage = new Map<LessonLanguage, Map<string, Lesson>>(LESSON_LANGUAGES.map((language) => [language, new Map()]));
   const perLanguage = { en: { lessons: 0, quizzes: 0 }, 'zh-cn': { lessons: 0, quizzes: 0 } };
   for (const source of files) {
     const { lesson, diagnostics: parsed } = parseLesson(source.file, source.text);
@@ -212,6 +203,6 @@ function compareLanguages(english: ReadonlyMap<string, Lesson>, chinese: Readonl
 }
 
 export function summarize(report: CheckReport): string {
-  const languages = LANGUAGES.map((language) => `${language}: ${report.perLanguage[language].lessons} lessons, ${report.perLanguage[language].quizzes} quizzes`).join('; ');
+  const languages = LESSON_LANGUAGES.map((language) => `${language}: ${report.perLanguage[language].lessons} lessons, ${report.perLanguage[language].quizzes} quizzes`).join('; ');
   return `${report.lessons} lessons, ${report.quizzes} quizzes, ${report.diagnostics.length} errors (${languages})`;
 }
