@@ -11,6 +11,7 @@ interface Summary {
   readonly notation?: string;
   readonly shape?: number[];
   readonly text?: string;
+  readonly notes?: readonly string[];
   readonly position?: { line: number; character: number };
   readonly elapsedMs?: number;
 }
@@ -101,6 +102,24 @@ describe('Normalize Selection inside VS Code', function () {
     const result = await run({ op: 'softmax', params: { dim: -1 }, output: 'replace' });
     assert.strictEqual(result.ok, true, result.error);
     assert.strictEqual(editor.document.getText(), 'w = np.array([[0.268941, 0.731059], [0.119203, 0.880797]], dtype=np.float32)\n');
+  });
+
+  it('writes an np.array with an integer dtype back with dtype=np.float64 on Replace, and says so', async () => {
+    const editor = await open('python', 'counts = np.array([3, 5, 9], dtype=np.int32)\n', 'np.array([3, 5, 9], dtype=np.int32)');
+    const result = await run({ op: 'layer_norm', params: { normalized_shape: [3] }, output: 'replace' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.strictEqual(editor.document.getText(), 'counts = np.array([-1.06904, -0.267261, 1.33631], dtype=np.float64)\n');
+    assert.deepStrictEqual(result.notes, ['the dtype np.int32 holds only whole numbers, which would truncate the result, so it is written with dtype=np.float64']);
+  });
+
+  it('normalizes a multi-line Python list with # comments on Replace, keeping the comments in place', async () => {
+    const original = 'x = [\n    # inputs\n    1.0,  # a\n    2.0,  # b\n    3.0,  # c\n]\nprint(x)\n';
+    const editor = await open('python', original, original.slice(4, original.indexOf('\nprint')));
+    const result = await run({ op: 'layer_norm', params: { normalized_shape: [3] }, output: 'replace' });
+    assert.strictEqual(result.ok, true, result.error);
+    assert.deepStrictEqual(result.shape, [3]);
+    assert.strictEqual(editor.document.getText(), 'x = [\n    # inputs\n    -1.22474,  # a\n    0.0,  # b\n    1.22474,  # c\n]\nprint(x)\n');
+    assert.deepStrictEqual(result.notes, []);
   });
 
   it('inserts a CSV block’s per-column min-max below it, with its header and delimiter, leaving the original rows', async () => {

@@ -26,7 +26,10 @@ function scanRows(scanner: Scanner, start: number, end: number, delimiter: numbe
   const text = scanner.text;
   const sink = new NumberSink(Math.min(1 << 20, (end - start) >> 1));
   const whitespaceDelimited = delimiter === SPACE;
-  const endsRow = (c: number) => c === NEWLINE || (matlab && c === SEMICOLON);
+  // Locals, not closures or field reads: this loop runs once per value.
+  const rowMark = matlab ? SEMICOLON : NEWLINE;
+  const comment = scanner.commentMarker;
+  const tabIsBlank = delimiter !== TAB;
   let rows = 0;
   let columns = -1;
   let index = start;
@@ -36,11 +39,11 @@ function scanRows(scanner: Scanner, start: number, end: number, delimiter: numbe
   while (index < end) {
     // Start of a line (or, in MATLAB, of a row after `;`): skip blanks, comments and empty rows.
     let c = text.charCodeAt(index);
-    if (isSpace(c) || endsRow(c)) {
+    if (isSpace(c) || c === rowMark) {
       index++;
       continue;
     }
-    if (c === scanner.commentMarker) {
+    if (c === comment) {
       index = scanner.skipComment(index, end);
       continue;
     }
@@ -59,17 +62,17 @@ function scanRows(scanner: Scanner, start: number, end: number, delimiter: numbe
       }
       const valueEnd = scanner.end;
       lastValueEnd = valueEnd;
-      index = scanner.skipRowSpace(valueEnd, end, delimiter !== TAB);
+      index = scanner.skipRowSpace(valueEnd, end, tabIsBlank);
       c = index < end ? text.charCodeAt(index) : NEWLINE;
-      if (endsRow(c)) break;
-      if (c === scanner.commentMarker) {
+      if (c === NEWLINE || c === rowMark) break;
+      if (c === comment) {
         index = scanner.skipComment(index, end);
         break;
       }
       if (c === delimiter && !whitespaceDelimited) {
-        index = scanner.skipSpacesAndTabs(index + 1, end, delimiter !== TAB);
+        index = scanner.skipSpacesAndTabs(index + 1, end, tabIsBlank);
         const after = index < end ? text.charCodeAt(index) : NEWLINE;
-        if (endsRow(after) || after === CARRIAGE_RETURN || after === delimiter) {
+        if (after === NEWLINE || after === rowMark || after === CARRIAGE_RETURN || after === delimiter) {
           return scanner.fail(index, 'empty value at line {0}, column {1}: two delimiters with nothing between them', ...scanner.place(index));
         }
       } else if (index === valueEnd || !(whitespaceDelimited || matlab)) {

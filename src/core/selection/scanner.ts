@@ -193,30 +193,30 @@ export class Scanner {
       if (isIdentifierStart(c)) return this.failed(this.wordFailure(start, index));
     }
     let mantissa = 0;
-    let digits = 0;
-    let underscores = false;
+    // Digits are counted as the distance walked less the underscores (rare) passed on the way.
+    let underscores = 0;
+    const integerStart = index;
     while (true) {
-      if (c >= DIGIT_0 && c <= DIGIT_9) {
-        mantissa = mantissa * 10 + (c - DIGIT_0);
-        digits++;
-      } else if (c === UNDERSCORE && this.isDigitSeparator(index)) underscores = true;
+      if (c >= DIGIT_0 && c <= DIGIT_9) mantissa = mantissa * 10 + (c - DIGIT_0);
+      else if (c === UNDERSCORE && this.isDigitSeparator(index)) underscores++;
       else break;
       c = text.charCodeAt(++index);
     }
+    let digits = index - integerStart - underscores;
     let scale = 0;
     if (c === DOT) {
-      c = text.charCodeAt(++index);
-      const integerDigits = digits;
+      const fractionStart = ++index;
+      const underscoresBefore = underscores;
+      c = text.charCodeAt(index);
       while (true) {
-        if (c >= DIGIT_0 && c <= DIGIT_9) {
-          mantissa = mantissa * 10 + (c - DIGIT_0);
-          digits++;
-        } else if (c === UNDERSCORE && this.isDigitSeparator(index)) underscores = true;
+        if (c >= DIGIT_0 && c <= DIGIT_9) mantissa = mantissa * 10 + (c - DIGIT_0);
+        else if (c === UNDERSCORE && this.isDigitSeparator(index)) underscores++;
         else break;
         c = text.charCodeAt(++index);
       }
-      scale = integerDigits - digits;
-      if (integerDigits === 0 || scale === 0) this.sawBareDot = true;
+      scale = -(index - fractionStart - (underscores - underscoresBefore));
+      if (digits === 0 || scale === 0) this.sawBareDot = true;
+      digits -= scale;
     }
     if (digits === 0) return this.failed(this.fail(start, 'expected a number at line {0}, column {1}', ...this.place(start)));
     if (c === LOWER_E || c === UPPER_E) {
@@ -232,7 +232,7 @@ export class Scanner {
       while (true) {
         if (isDigit(e)) {
           if (exponent < 100000) exponent = exponent * 10 + (e - DIGIT_0);
-        } else if (e === UNDERSCORE && this.isDigitSeparator(exponentIndex)) underscores = true;
+        } else if (e === UNDERSCORE && this.isDigitSeparator(exponentIndex)) underscores++;
         else break;
         e = text.charCodeAt(++exponentIndex);
       }
@@ -240,12 +240,12 @@ export class Scanner {
       index = exponentIndex;
     }
     this.end = index;
-    if (underscores) this.sawUnderscore = true;
+    if (underscores > 0) this.sawUnderscore = true;
     if (digits <= 15 && scale >= -22 && scale <= 22) {
       const value = scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
       return negative ? -value : value;
     }
-    const literal = underscores ? text.slice(start, index).split('_').join('') : text.slice(start, index);
+    const literal = underscores > 0 ? text.slice(start, index).split('_').join('') : text.slice(start, index);
     const value = Number(literal);
     if (!Number.isFinite(value)) {
       return this.failed(this.fail(start, '{0} at line {1}, column {2} is too large for a 64-bit float; scale the data down first', shorten(literal), ...this.place(start)));
