@@ -23,6 +23,17 @@ export const files = {
 };
 
 const editor = (page) => page.locator('.editor-group-container.active .monaco-editor').first();
+
+/** Puts the cursor at line:column (Go to Line) and shows the hover there from the keyboard (Ctrl+K Ctrl+I). */
+async function hoverAt(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+}
 const explorerSelector = 'div.nl-lab[data-lab="tensor-explorer"][data-mounted="true"]';
 
 export const tests = [
@@ -30,12 +41,11 @@ export const tests = [
     name: 'hovering nn.GroupNorm(32, 256) says it pools 8 channels × (H, W) per group, 32 groups, with links',
     async run({ page, shots }) {
       await openFile(page, 'unet_block.py');
-      const token = editor(page).locator('.view-line span', { hasText: /^GroupNorm$/ }).first();
-      await token.waitFor({ timeout: 15_000 });
+      await editor(page).locator('.codelens-decoration a', { hasText: 'Explore pooling' }).first().waitFor({ timeout: 30_000 });
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'per group' });
       await poll('the GroupNorm hover', async () => {
-        await page.mouse.move(0, 0);
-        await token.hover();
+        await hoverAt(page, 8, 27);
+        await page.waitForTimeout(500);
         return (await hover.count()) > 0 && (await hover.first().isVisible());
       }, { limitMs: 40_000, everyMs: 1000 });
       const text = await hover.first().innerText();
@@ -50,11 +60,14 @@ export const tests = [
   {
     name: 'the BatchNorm after Conv2d(3, 96, 5) is squiggled and its hover gives the message',
     async run({ page, shots }) {
-      const squiggle = editor(page).locator('.squiggly-error').first();
-      await squiggle.waitFor({ timeout: 20_000 });
-      await squiggle.hover();
+      await editor(page).locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 20_000 });
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'set num_features to 96' });
-      await poll('the diagnostic in a hover', async () => (await hover.count()) > 0, { limitMs: 20_000 });
+      const column = files['unet_block.py'].split('\n')[8].indexOf('48)') + 2;
+      await poll('the diagnostic in a hover', async () => {
+        await hoverAt(page, 9, column);
+        await page.waitForTimeout(500);
+        return (await hover.count()) > 0;
+      }, { limitMs: 30_000, everyMs: 1000 });
       shots.push(await screenshot(page, 'model-code-2-diagnostic'));
       await page.keyboard.press('Escape');
       await page.mouse.move(0, 0);
@@ -64,6 +77,7 @@ export const tests = [
     name: 'clicking Explore pooling above the GroupNorm opens the explorer on group_norm with 8 channels per group',
     async run({ page, shots }) {
       // Lenses are listed in line order: BatchNorm's line comes after GroupNorm's, so the first is GroupNorm's.
+      await page.keyboard.press('Control+Home');
       const lens = editor(page).locator('.codelens-decoration a', { hasText: 'Explore pooling' }).first();
       await lens.waitFor({ timeout: 20_000 });
       await lens.click();
