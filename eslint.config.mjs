@@ -23,7 +23,6 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  *   engine ← labs ← lessons ← render ← course
  *   markdown ← lessons                       (a lesson is cut into blocks with the same markdown-it
  *                                             that renders it)
- *   engine ← analyzer                        (model code: op names and pooling kinds)
  *
  * A folder not listed here is an error, so a new one gets its place in this table.
  */
@@ -36,7 +35,6 @@ const CORE_LAYERS = {
   lessons: ['engine', 'labs', 'markdown'],
   render: ['engine', 'labs', 'lessons', 'markdown'],
   course: ['engine', 'labs', 'lessons', 'markdown', 'render'],
-  analyzer: ['engine'],
 };
 
 /** `core/engine`, `core` (a shared file), `host`, `webview`, `messages`, … for a path under src/. */
