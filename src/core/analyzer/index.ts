@@ -78,14 +78,14 @@ export function analyzeModelCode(text: string, tree: Tree = parser.parse(text)):
     if (cursor.name !== 'CallExpression') return true;
     const node = cursor.node;
     const callee = node.firstChild;
-    const argList = node.getChild('ArgList');
-    if (!callee || !argList) return true;
+    const argList = callee?.nextSibling;
+    if (!callee || argList?.name !== 'ArgList') return true;
     if (callee.name === 'MemberExpression') {
       const property = callee.lastChild;
       if (property?.name !== 'PropertyName') return true;
       const name = text.slice(property.from, property.to);
       if (!MEMBER_CALLEES.has(name) && !resolver.classes.has(name)) return true;
-    } else if (callee.name !== 'VariableName') return true;
+    } else if (callee.name !== 'VariableName' || !resolver.boundNames.has(text.slice(callee.from, callee.to))) return true;
     const fn = resolver.functionOf(node);
     const target = resolver.evaluate(callee, fn);
     if (!isReference(target.value)) return true;

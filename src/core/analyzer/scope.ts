@@ -8,15 +8,28 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { type CallArgument, callArguments, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
 import type { PyValue, Reference, ResolvedValue, SymbolicElement, TensorValue, ValueSource } from './types';
 
-export interface FunctionScope {
-  readonly node: SyntaxNode;
-  readonly name: string;
-  /** Parameter name → default value node (null when it has none) and annotation. */
-  readonly parameters: Map<string, { readonly defaultValue: SyntaxNode | null; readonly annotation: SyntaxNode | null; readonly index: number }>;
-  /** Name → assigned value nodes; null for a binding the analyzer cannot follow (for, with, tuple unpacking, +=). */
-  readonly assignments: Map<string, (SyntaxNode | null)[]>;
-  readonly parent: FunctionScope | undefined;
-  readonly owner: ClassScope | undefined;
+export class FunctionScope {
+  private assigned: Map<string, (SyntaxNode | null)[]> | undefined;
+
+  constructor(
+    readonly node: SyntaxNode,
+    readonly name: string,
+    /** Parameter name → default value node (null when it has none) and annotation. */
+    readonly parameters: Map<string, { readonly defaultValue: SyntaxNode | null; readonly annotation: SyntaxNode | null; readonly index: number }>,
+    readonly parent: FunctionScope | undefined,
+    readonly owner: ClassScope | undefined,
+    private readonly text: string,
+  ) {}
+
+  /** Name → assigned value nodes; null for a binding the analyzer cannot follow (for, with, tuple unpacking, +=). Collected on first use. */
+  get assignments(): Map<string, (SyntaxNode | null)[]> {
+    if (!this.assigned) {
+      this.assigned = new Map();
+      const body = this.node.getChild('Body');
+      if (body) collectAssignments(body, this.assigned, this.text);
+    }
+    return this.assigned;
+  }
 }
 
 /** An argument with the scope it is evaluated in (a partial's arguments belong to where the partial was written). */
@@ -37,8 +50,6 @@ export interface ClassScope {
   /** Class-body assignments: `n_embd: int = 768` (null value when only annotated). */
   readonly attributes: Map<string, SyntaxNode | null>;
   readonly methods: Map<string, FunctionScope>;
-  /** `self.x = value` anywhere in the class's methods. */
-  readonly selfAssignments: Map<string, { readonly value: SyntaxNode | null; readonly method: FunctionScope }[]>;
   readonly bases: readonly SyntaxNode[];
 }
 
@@ -77,6 +88,9 @@ export class Resolver {
   readonly moduleAssignments = new Map<string, (SyntaxNode | null)[]>();
   readonly classes = new Map<string, ClassScope>();
   private readonly functions = new Map<number, FunctionScope>();
+  private readonly selfAssignmentCache = new Map<ClassScope, Map<string, { readonly value: SyntaxNode | null; readonly method: FunctionScope }[]>>();
+  /** Every name that is ever assigned, imported, defined as a class or given a parameter default: only these can name a layer class. */
+  readonly boundNames = new Set<string>();
   private readonly active = new Set<string>();
 
   constructor(
@@ -100,9 +114,22 @@ export class Resolver {
         return false;
       }
       if (name === 'ClassDefinition') this.collectClass(cursor.node);
+      else if (name === 'AssignStatement') {
+        for (let child = cursor.node.firstChild; child && child.name !== 'AssignOp'; child = child.nextSibling) if (child.name === 'VariableName') this.boundNames.add(this.textOf(child));
+      } else if (name === 'ParamList') {
+        for (let child = cursor.node.firstChild; child; child = child.nextSibling) {
+          if (child.name === 'AssignOp' && child.prevSibling) {
+            const parameter = child.prevSibling.name === 'TypeDef' ? child.prevSibling.prevSibling : child.prevSibling;
+            if (parameter?.name === 'VariableName') this.boundNames.add(this.textOf(parameter));
+          }
+        }
+        return false;
+      }
       // Imports and classes are statements: no need to look inside expressions.
       return !EXPRESSION_LEAVES.has(name);
     });
+    for (const name of this.imports.keys()) this.boundNames.add(name);
+    for (const name of this.classes.keys()) this.boundNames.add(name);
     collectAssignments(top, this.moduleAssignments, this.text);
   }
 
@@ -153,7 +180,6 @@ export class Resolver {
       name,
       attributes: new Map(),
       methods: new Map(),
-      selfAssignments: new Map(),
       bases: argList ? callArguments(argList, this.text).filter((arg) => !arg.keyword && !arg.splat).map((arg) => arg.value) : [],
     };
     // Before the methods, which find their owner here.
@@ -173,6 +199,14 @@ export class Resolver {
         if (method) cls.methods.set(method.name, method);
       }
     }
+  }
+
+  /** `self.x = value` anywhere in the class's methods, collected on first use. */
+  private selfAssignmentsOf(cls: ClassScope): Map<string, { readonly value: SyntaxNode | null; readonly method: FunctionScope }[]> {
+    const cached = this.selfAssignmentCache.get(cls);
+    if (cached) return cached;
+    const found = new Map<string, { readonly value: SyntaxNode | null; readonly method: FunctionScope }[]>();
+    this.selfAssignmentCache.set(cls, found);
     for (const method of cls.methods.values()) {
       const self = [...method.parameters.keys()][0];
       if (!self) continue;
@@ -185,13 +219,14 @@ export class Resolver {
           const object = target.firstChild;
           const property = target.getChild('PropertyName');
           if (object?.name !== 'VariableName' || this.textOf(object) !== self || !property) continue;
-          const list = cls.selfAssignments.get(this.textOf(property)) ?? [];
+          const list = found.get(this.textOf(property)) ?? [];
           list.push({ value: targets.length === 1 ? valueOfAssignment(statement) : null, method });
-          cls.selfAssignments.set(this.textOf(property), list);
+          found.set(this.textOf(property), list);
         }
         return false;
       });
     }
+    return found;
   }
 
   /** The scope of a FunctionDefinition (cached by position). */
@@ -204,14 +239,14 @@ export class Resolver {
     const outer = enclosingScopes(node);
     const parentNode = outer.find((scope) => scope.name === 'FunctionDefinition');
     const ownerNode = outer[0]?.name === 'ClassDefinition' ? outer[0] : undefined;
-    const scope: FunctionScope = {
+    const scope = new FunctionScope(
       node,
-      name: this.textOf(nameNode),
-      parameters: new Map(),
-      assignments: new Map(),
-      parent: parentNode ? this.functionScope(parentNode) : undefined,
-      owner: ownerNode ? this.classes.get(this.textOf(ownerNode.getChild('VariableName') ?? ownerNode)) : undefined,
-    };
+      this.textOf(nameNode),
+      new Map(),
+      parentNode ? this.functionScope(parentNode) : undefined,
+      ownerNode ? this.classes.get(this.textOf(ownerNode.getChild('VariableName') ?? ownerNode)) : undefined,
+      this.text,
+    );
     let index = 0;
     for (let child = paramList.firstChild; child; child = child.nextSibling) {
       if (child.name !== 'VariableName') continue;
@@ -229,8 +264,6 @@ export class Resolver {
         index: index++,
       });
     }
-    const body = node.getChild('Body');
-    if (body) collectAssignments(body, scope.assignments, this.text);
     this.functions.set(node.from, scope);
     return scope;
   }
@@ -390,7 +423,7 @@ export class Resolver {
 
   private selfAttribute(cls: ClassScope, name: string, text: string, bindings: Bindings | undefined, depth: number): ResolvedValue {
     const symbolic: ResolvedValue = { source: 'symbolic', text, via: text };
-    const assigned = cls.selfAssignments.get(name) ?? [];
+    const assigned = this.selfAssignmentsOf(cls).get(name) ?? [];
     if (assigned.length === 1 && assigned[0].value) {
       const key = `self:${cls.name}.${name}`;
       if (this.active.has(key)) return symbolic;
