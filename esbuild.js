@@ -24,19 +24,6 @@ const common = {
   legalComments: 'none',
 };
 
-/** KaTeX's stylesheet and fonts are loaded by the lesson page from dist/webview/katex. */
-function copyKatexAssets() {
-  const katexDist = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
-  const target = path.join(__dirname, 'dist', 'webview', 'katex');
-  fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
-  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
-  for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
-    if (font.endsWith('.woff2')) {
-      fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
-    }
-  }
-}
-
 function buildOptions() {
   const options = [
     {
@@ -80,7 +67,6 @@ function buildOptions() {
 async function main() {
   // A production build starts from an empty dist/ so no development source map reaches the .vsix.
   if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
-  copyKatexAssets();
   const contexts = await Promise.all(buildOptions().map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

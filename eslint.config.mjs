@@ -19,6 +19,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  * (guards, random, template, …), which import no folder. Read bottom-up:
  *
  *   engine ← selection                       (parsing a selection asks the engine for shapes)
+ *   engine ← analyzer                        (model code is described in the engine's op names)
  *   engine ← labs ← lessons ← render ← course
  *   markdown ← lessons                       (a lesson is cut into blocks with the same markdown-it
  *                                             that renders it)
@@ -29,6 +30,7 @@ const CORE_LAYERS = {
   engine: [],
   markdown: [],
   selection: ['engine'],
+  analyzer: ['engine'],
   labs: ['engine'],
   lessons: ['engine', 'labs', 'markdown'],
   render: ['engine', 'labs', 'lessons', 'markdown'],

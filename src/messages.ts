@@ -85,6 +85,8 @@ export const hostToLessonPageSchema = v.variant('type', [
   /** A lesson file that could not be read at all. */
   v.object({ type: v.literal('showProblem'), title: v.string(), problems: v.array(v.string()) }),
   v.object({ type: v.literal('quizUpdated'), lessonId: v.string(), view: quizViewSchema }),
+  /** Scroll to a quiz of the lesson on show and focus it (Quiz me from a CodeLens in model code). */
+  v.object({ type: v.literal('revealQuiz'), lessonId: v.string(), quizId: v.string() }),
 ]);
 export type HostToLessonPage = v.InferOutput<typeof hostToLessonPageSchema>;
 

@@ -92,6 +92,15 @@ function restoreScrollAfterImages(body: HTMLElement, scrollY: number): void {
   });
 }
 
+/** Brings a quiz into view and puts the keyboard on its first control. */
+function revealQuiz(quizId: string): void {
+  const mount = root.querySelector<HTMLElement>(`div.nl-quiz[data-quiz-id="${CSS.escape(quizId)}"]`);
+  if (!mount) return;
+  mount.scrollIntoView({ block: 'start' });
+  mount.querySelector<HTMLElement>('input, textarea, button, select')?.focus({ preventScroll: true });
+  saveState();
+}
+
 function showProblem(title: string, problems: readonly string[]): void {
   lessonId = undefined;
   root.replaceChildren(
@@ -114,6 +123,9 @@ function handle(message: HostToLessonPage): void {
       return;
     case 'quizUpdated':
       if (message.lessonId === lessonId) quizzes.get(message.view.id)?.update(message.view);
+      return;
+    case 'revealQuiz':
+      if (message.lessonId === lessonId) revealQuiz(message.quizId);
       return;
     default: {
       const never: never = message;

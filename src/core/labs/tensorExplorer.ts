@@ -111,7 +111,17 @@ export function computePooling(request: PoolingRequest): PooledTensor {
   };
 }
 
-/** What the explorer is started with: a lesson's starting values, or a user's selection. */
+/** The cells pooled with `index` (its whole group, itself included), in row-major order; empty outside the tensor. */
+export function pooledWith(pooling: PooledTensor, index: number): readonly number[] {
+  const group = pooling.groupOf[index];
+  return group === undefined ? [] : (pooling.groups[group]?.cells ?? []);
+}
+
+/**
+ * What the explorer is started with (its initial config): a lesson's starting values, or a user's
+ * selection. A lesson block, the result page and anything else that opens the explorer preset
+ * (e.g. on a model layer's op, groups and shape) builds one of these.
+ */
 export interface TensorExplorerOptions {
   /** The norm shown first. */
   readonly op: OpName;

@@ -1,8 +1,11 @@
 /**
- * Writes numbers back in the notation they were read from: the same wrapper and dtype, the same
- * brackets, the same separators and line breaks, so replacing a selection changes only the numbers.
+ * Writes numbers back in the notation they were read from: the same wrapper, the same brackets,
+ * separators, line breaks and comments, so replacing a selection changes only the numbers (and an
+ * integer dtype, which could not hold them).
  */
 import { elementCount } from '../engine';
+import { notationForResult } from './dtype';
+import type { CoreMessage } from './messages';
 import { type Notation, type NotationKind, usesPythonFloats } from './notation';
 
 export interface FormatOptions {
@@ -31,36 +34,81 @@ export function formatNumbers(data: ArrayLike<number>, from: number, to: number,
   for (let index = from; index < to; index++) out[index] = formatNumber(data[index]!, options.significantDigits, kind);
 }
 
-/** Lays formatted numbers out in the notation's brackets and separators. */
+/** Lays formatted numbers out in the notation's brackets and separators, with its commented gaps verbatim. */
 export function layoutNumbers(shape: readonly number[], numbers: readonly string[], notation: Notation): string {
   const levels = notation.levels;
   if (levels.length !== shape.length) {
     throw new Error(`the notation has ${levels.length} levels but the tensor has ${shape.length} dimensions`);
   }
   const parts: string[] = [notation.leading, notation.prefix];
+  const verbatim = notation.comments ?? [];
+  let gap = 0;
+  let nextVerbatim = 0;
+  // Gaps are counted in writing order, as the parser counted them when it kept a commented one.
+  const pushGap = (text: string): void => {
+    if (nextVerbatim < verbatim.length && verbatim[nextVerbatim]!.gap === gap) parts.push(verbatim[nextVerbatim++]!.text);
+    else parts.push(text);
+    gap++;
+  };
   let next = 0;
   const write = (level: number): void => {
     const { open, close, afterOpen, separator, beforeClose } = levels[level]!;
-    parts.push(open, afterOpen);
+    parts.push(open);
+    pushGap(afterOpen);
     const size = shape[level]!;
     const leaf = level === shape.length - 1;
     for (let index = 0; index < size; index++) {
-      if (index > 0) parts.push(separator);
+      if (index > 0) pushGap(separator);
       if (leaf) parts.push(numbers[next++]!);
       else write(level + 1);
     }
-    parts.push(beforeClose, close);
+    pushGap(beforeClose);
+    parts.push(close);
   };
   write(0);
   parts.push(notation.suffix, notation.trailing);
   return parts.join('');
 }
 
-/** Formats a whole tensor in `notation`. */
-export function formatSelection(shape: readonly number[], data: ArrayLike<number>, notation: Notation, options: FormatOptions): string {
+/** A result written in the selection's notation. */
+export interface WrittenSelection {
+  /** With the selection's own surrounding whitespace: what replaces the selection. */
+  readonly replacement: string;
+  /** Without it: what is inserted below the selection or copied. */
+  readonly block: string;
+  /** What was written differently from the source besides the numbers, e.g. a floating-point dtype for an integer one. */
+  readonly notes: CoreMessage[];
+}
+
+export interface WriteOptions extends FormatOptions {
+  /** Numbers formatted between two yields; the default formats everything in one step. */
+  readonly sliceSize?: number;
+}
+
+/**
+ * Writes a tensor in `notation`, the one path from numbers to text. It formats `sliceSize`
+ * numbers at a time and yields how many are done, so a host can report progress and let the
+ * editor breathe between slices; `formatSelection` runs it to the end in one go.
+ */
+export function* writeSelection(shape: readonly number[], data: ArrayLike<number>, source: Notation, options: WriteOptions): Generator<number, WrittenSelection, void> {
   const count = elementCount(shape);
   if (count !== data.length) throw new Error(`shape [${shape.join(', ')}] holds ${count} numbers, data has ${data.length}`);
+  const { notation, notes } = notationForResult(source);
   const numbers = new Array<string>(count);
-  formatNumbers(data, 0, count, options, notation.kind, numbers);
-  return layoutNumbers(shape, numbers, notation);
+  const slice = Math.max(1, options.sliceSize ?? count);
+  for (let from = 0; from < count; from += slice) {
+    const to = Math.min(count, from + slice);
+    formatNumbers(data, from, to, options, notation.kind, numbers);
+    if (to < count) yield to;
+  }
+  const replacement = layoutNumbers(shape, numbers, notation);
+  return { replacement, block: replacement.slice(notation.leading.length, replacement.length - notation.trailing.length), notes };
+}
+
+/** Writes a whole tensor in `notation` at once; returns the text that replaces the selection. */
+export function formatSelection(shape: readonly number[], data: ArrayLike<number>, notation: Notation, options: FormatOptions): string {
+  const writing = writeSelection(shape, data, notation, options);
+  let step = writing.next();
+  while (!step.done) step = writing.next();
+  return step.value.replacement;
 }

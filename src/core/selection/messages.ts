@@ -10,8 +10,6 @@ export { fillTemplate };
 export interface CoreMessage {
   readonly template: string;
   readonly args: readonly (string | number)[];
-  /** Worth interrupting for (shown as a warning even when the result goes straight into the document). */
-  readonly warning?: boolean;
 }
 
 export function formatMessage(message: CoreMessage): string {

@@ -34,6 +34,13 @@ export interface Level {
   readonly beforeClose: string;
 }
 
+/** The text between two items written verbatim, because it holds a comment. */
+export interface VerbatimGap {
+  /** Which gap: the gaps (after an opening bracket, between items, before a closing one) counted in writing order from 0. */
+  readonly gap: number;
+  readonly text: string;
+}
+
 export interface Notation {
   readonly kind: NotationKind;
   /** Whitespace before and after everything, kept so a replaced line keeps its indentation and newline. */
@@ -47,6 +54,10 @@ export interface Notation {
   readonly levels: readonly Level[];
   /** The dtype named in the wrapper (`np.float32`, `torch.float64`, `'float32'`), if any. */
   readonly dtype?: string;
+  /** Where `dtype` starts in `suffix`, so it can be rewritten there. */
+  readonly dtypeAt?: number;
+  /** Gaps with comments in them, in order; every other gap is written as its level says. */
+  readonly comments?: readonly VerbatimGap[];
   /** The CSV/TSV delimiter, for `delimited`. */
   readonly delimiter?: string;
 }

@@ -29,19 +29,31 @@ export class LessonPanel {
   private lessonId: string | undefined;
   private scrollY = 0;
   private ready = false;
+  /** A quiz to scroll to once the lesson is on the page (Quiz me). */
+  private quizToReveal: string | undefined;
   private language: LessonLanguage = 'en';
 
-  /** Shows `lessonId` in the panel, creating it or bringing it to the front. */
-  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string): LessonPanel {
+  /** Shows `lessonId` in the panel, creating it or bringing it to the front; with `quizId`, scrolled to that quiz. */
+  static show(service: LessonService, extensionUri: vscode.Uri, lessonId: string, quizId?: string): LessonPanel {
     if (LessonPanel.current) {
-      LessonPanel.current.panel.reveal(undefined, false);
+      const current = LessonPanel.current;
+      current.panel.reveal(undefined, false);
+      current.quizToReveal = quizId;
       // Already on that lesson: keep what the learner typed and where they scrolled.
-      if (LessonPanel.current.lessonId !== lessonId) void LessonPanel.current.showLesson(lessonId, 0);
-      return LessonPanel.current;
+      if (current.lessonId !== lessonId) void current.showLesson(lessonId, 0);
+      else if (current.ready) current.revealPendingQuiz();
+      return current;
     }
     const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, vscode.l10n.t('Normalization Lab'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     LessonPanel.current = new LessonPanel(panel, service, extensionUri, lessonId, 0);
+    LessonPanel.current.quizToReveal = quizId;
     return LessonPanel.current;
+  }
+
+  private revealPendingQuiz(): void {
+    if (this.quizToReveal === undefined || this.lessonId === undefined) return;
+    this.post({ type: 'revealQuiz', lessonId: this.lessonId, quizId: this.quizToReveal });
+    this.quizToReveal = undefined;
   }
 
   /** Restores a panel VS Code kept across a reload; unknown lessons fall back to the start lesson. */
@@ -84,7 +96,7 @@ export class LessonPanel {
     const initialState: LessonPageState = { labels: pageLabels(labelTranslator(this.extensionUri, language)) };
     this.panel.webview.html = renderPage(this.panel.webview, this.extensionUri, {
       script: 'lessonPage',
-      styles: ['media/common.css', 'dist/webview/katex/katex.min.css', 'media/labs.css', 'media/lesson.css'],
+      styles: ['media/common.css', 'media/labs.css', 'media/lesson.css'],
       title: vscode.l10n.t('Normalization Lab'),
       initialState,
       language,
@@ -168,6 +180,7 @@ export class LessonPanel {
       this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...mediaPath.split('/'))).toString(),
     );
     this.post({ type: 'showLesson', lesson, scrollY });
+    this.revealPendingQuiz();
     LessonPanel.shown.fire(lesson.id);
   }
 

@@ -24,10 +24,10 @@ export function registerLessons(context: vscode.ExtensionContext): void {
   const tree = new LessonTree(service);
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
-  const open = (lessonId: string): string | undefined => {
+  const open = (lessonId: string, quizId?: string): string | undefined => {
     const brokenFile = service.rows().some((row) => row.id === undefined && row.file === lessonId);
     if (!service.find(lessonId) && !brokenFile) return undefined;
-    LessonPanel.show(service, context.extensionUri, lessonId);
+    LessonPanel.show(service, context.extensionUri, lessonId, quizId);
     return lessonId;
   };
 
@@ -61,10 +61,11 @@ export function registerLessons(context: vscode.ExtensionContext): void {
       }
       return open(start.lesson.id);
     }),
-    /** Opens a lesson by id; returns the id, or undefined when there is no such lesson. */
-    vscode.commands.registerCommand('normalizationLab.openLesson', (lessonId: unknown): string | undefined =>
-      typeof lessonId === 'string' ? open(lessonId) : undefined,
-    ),
+    /** Opens a lesson by id, optionally at a quiz (`{ quiz: id }`); returns the id, or undefined when there is no such lesson. */
+    vscode.commands.registerCommand('normalizationLab.openLesson', (lessonId: unknown, options?: unknown): string | undefined => {
+      const quiz = typeof options === 'object' && options !== null ? (options as { quiz?: unknown }).quiz : undefined;
+      return typeof lessonId === 'string' ? open(lessonId, typeof quiz === 'string' ? quiz : undefined) : undefined;
+    }),
     /** Asks, then forgets all progress; returns whether it did. `{ confirmed: true }` skips the question (tests). */
     vscode.commands.registerCommand('normalizationLab.resetProgress', async (options?: unknown): Promise<boolean> => {
       const confirmed = typeof options === 'object' && options !== null && (options as { confirmed?: unknown }).confirmed === true;

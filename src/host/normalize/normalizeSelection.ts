@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
-import {
-  type CoreMessage,
-  formatNumbers,
-  layoutNumbers,
-  type NotationKind,
-  type ParsedSelection,
-  parseSelection,
-  SelectionParseError,
-} from '../../core/selection';
+import { type CoreMessage, type NotationKind, type ParsedSelection, tryParseSelection, writeSelection, type WrittenSelection } from '../../core/selection';
 import {
   checkNormalizeArguments,
   completeParams,
@@ -20,7 +12,7 @@ import {
 } from '../../core/selection/normalizeOptions';
 import { notationName } from './notationName';
 import type { ResultAction } from '../../messages';
-import { copyOutput, type EditTarget, insertBelow, type OutputText, replaceSelection } from './applyOutput';
+import { copyOutput, type EditTarget, insertBelow, replaceSelection } from './applyOutput';
 import { askParams, pickOperation } from './pickers';
 import { ResultPanel } from './resultPanel';
 import { buildResultView } from './resultView';
@@ -37,6 +29,8 @@ export type NormalizeSelectionResult =
       /** The result in the selection's notation, as written by replace. */
       readonly text: string;
       readonly groupCount: number;
+      /** What the writing changed besides the numbers (e.g. an integer dtype made floating point), localized. */
+      readonly notes: readonly string[];
       readonly elapsedMs: number;
     }
   | { readonly ok: false; readonly cancelled?: true; readonly error?: string; readonly position?: { readonly line: number; readonly character: number } };
@@ -75,21 +69,19 @@ function explainEngineError(op: OpName, error: EngineError, shape: readonly numb
   return vscode.l10n.t('{0} cannot take this {1} selection: {2} {3}', label, shapeText, detail, hint).trim();
 }
 
-/** Formats the output in slices, yielding between them so a million numbers do not stall the extension host. */
-async function formatOutput(parsed: ParsedSelection, data: Float64Array, digits: number, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<OutputText> {
-  const numbers = new Array<string>(data.length);
-  for (let from = 0; from < data.length; from += FORMAT_SLICE) {
-    const to = Math.min(data.length, from + FORMAT_SLICE);
-    formatNumbers(data, from, to, { significantDigits: digits }, parsed.notation.kind, numbers);
-    if (progress && data.length >= LARGE_SELECTION) {
-      progress.report({ message: vscode.l10n.t('writing {0} of {1} numbers', to.toLocaleString(), data.length.toLocaleString()), increment: (50 * (to - from)) / data.length });
-      await yieldToEditor();
-      if (token?.isCancellationRequested) throw new Cancelled();
-    }
+/** Writes the output with the core's writer, yielding between its slices so a million numbers do not stall the extension host. */
+async function formatOutput(parsed: ParsedSelection, data: Float64Array, digits: number, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<WrittenSelection> {
+  const large = data.length >= LARGE_SELECTION;
+  const writing = writeSelection(parsed.shape, data, parsed.notation, { significantDigits: digits, ...(large ? { sliceSize: FORMAT_SLICE } : {}) });
+  let written = 0;
+  for (let step = writing.next(); ; step = writing.next()) {
+    const done = step.done ? data.length : step.value;
+    progress?.report({ message: vscode.l10n.t('writing {0} of {1} numbers', done.toLocaleString(), data.length.toLocaleString()), increment: (50 * (done - written)) / data.length });
+    written = done;
+    if (step.done) return step.value;
+    await yieldToEditor();
+    if (token?.isCancellationRequested) throw new Cancelled();
   }
-  const replacement = layoutNumbers(parsed.shape, numbers, parsed.notation);
-  const block = replacement.slice(parsed.notation.leading.length, replacement.length - parsed.notation.trailing.length);
-  return { replacement, block };
 }
 
 async function withOptionalProgress<T>(large: boolean, title: string, work: (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => Promise<T>): Promise<T> {
@@ -137,11 +129,9 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   const target: EditTarget = { uri: document.uri, range: new vscode.Range(selection.start, selection.end), version: document.version };
   const text = document.getText(selection);
 
-  let parsed: ParsedSelection;
-  try {
-    parsed = parseSelection(text, { languageId: document.languageId });
-  } catch (error) {
-    if (!(error instanceof SelectionParseError)) throw error;
+  const read = tryParseSelection(text, { languageId: document.languageId });
+  if (!read.ok) {
+    const { error } = read;
     const position = document.positionAt(document.offsetAt(selection.start) + error.offset);
     // Put the cursor where the problem is, so the message's line and column are easy to find.
     if (vscode.window.activeTextEditor === editor) {
@@ -151,6 +141,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
     const where = vscode.l10n.t('(document line {0}, column {1})', position.line + 1, position.character + 1);
     return fail(`${localize(error)} ${where}`, position);
   }
+  const parsed = read.selection;
 
   const choice = await chooseOperation(context, args, parsed.shape);
   if (!choice) return { ok: false, cancelled: true };
@@ -162,7 +153,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   const large = parsed.data.length >= LARGE_SELECTION;
 
   let result: OpResult;
-  let outputText: OutputText;
+  let outputText: WrittenSelection;
   try {
     ({ result, outputText } = await withOptionalProgress(large, vscode.l10n.t('Normalizing {0} numbers', parsed.data.length.toLocaleString()), async (progress, token) => {
       progress?.report({ message: vscode.l10n.t('normalizing'), increment: 10 });
@@ -190,7 +181,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
         await copyOutput(outputText);
         return vscode.l10n.t('Copied the output.');
       case 'panel': {
-        const notes = [...parsed.notes, ...completed.notes].map(localize);
+        const notes = [...parsed.notes, ...completed.notes, ...outputText.notes].map(localize);
         const view = buildResultView({
           title: vscode.l10n.t('{0} of {1}', vscode.l10n.t(OPERATIONS[op].label), `[${parsed.shape.join(', ')}]`),
           op,
@@ -214,7 +205,9 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  for (const note of parsed.notes) if (note.warning) void vscode.window.showWarningMessage(vscode.l10n.t('Normalize Selection: {0}', localize(note)));
+  const writtenNotes = outputText.notes.map(localize);
+  // The panel lists them; when the text goes straight out, say what was written differently.
+  if (output !== 'panel') for (const note of writtenNotes) void vscode.window.showInformationMessage(vscode.l10n.t('Normalize Selection: {0}', note));
   return {
     ok: true,
     op,
@@ -224,6 +217,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
     output,
     text: outputText.replacement,
     groupCount: result.groupCount,
+    notes: writtenNotes,
     elapsedMs: Date.now() - started,
   };
 }

@@ -6,14 +6,12 @@ import { pictureShape, poolsOverAxes } from '../../core/labs/axesPooling';
 import { layoutOf } from '../../core/labs/tensorExplorer';
 import { html, liveRegion } from './dom';
 import { labStrings } from './strings';
+import { groupClasses } from './tensorGrid';
 
 export interface AxesPicture {
   /** Redraws for the axes now chosen (names from the quiz's `tensor`). */
   update(selected: readonly string[]): void;
 }
-
-const COLOURS = 6;
-const BORDERS = 4;
 
 export function mountAxesPicture(container: HTMLElement, axes: readonly string[], selected: readonly string[] = []): AxesPicture {
   const words = labStrings().axes;
@@ -47,7 +45,7 @@ export function mountAxesPicture(container: HTMLElement, axes: readonly string[]
     const { groupOf, groupCount } = poolsOverAxes(shape, pooled);
     cells.forEach((cell, index) => {
       const group = groupOf[index];
-      cell.className = `nl-lab-cell nl-lab-cell-small nl-lab-g${group % COLOURS} nl-lab-b${Math.floor(group / COLOURS) % BORDERS}`;
+      cell.className = `nl-lab-cell nl-lab-cell-small ${groupClasses(group)}`;
       cell.dataset.group = String(group);
     });
     const text = words.summary(

@@ -13,6 +13,7 @@ import { mountTensorExplorer } from './tensorExplorer';
 export { type AxesPicture, mountAxesPicture } from './axesPicture';
 export { MAX_DRAWN_CELLS, parseExplorerOptions, type TensorExplorerOptions } from '../../core/labs/tensorExplorer';
 export { mountTensorExplorer } from './tensorExplorer';
+export { drawTensorGrid, groupClasses, listenToTensorGrid, markPicked, moveTabStop, type TensorGridHandlers, type TensorGridSpec } from './tensorGrid';
 
 /** Mounts one lab into `element` from its `data-config`; shows a message instead of throwing. */
 export function mountLab(element: HTMLElement): void {

@@ -1,31 +1,26 @@
 /**
  * The tensor explorer: an (N, C, H·W) tensor drawn as N blocks of C rows × H·W columns. The cells
  * one normalization pools together share a colour and a border style; hovering or focusing a cell
- * shows its group's statistics and its value before and after. All numbers come from the engine
- * through `computePooling`.
+ * shows its group's statistics and its value before and after. The state and every change to it
+ * live in the core (`core/labs/tensorExplorerState`); this page draws a state and forwards events.
  */
 import type { GroupStats, OpName } from '../../core/engine/types';
+import { EXPLORER_LIMITS, EXPLORER_OP_LABELS, groupChoices, isExplorerOp, type TensorExplorerOptions } from '../../core/labs/tensorExplorer';
 import {
-  computePooling,
-  MAX_DRAWN_CELLS,
-  type TensorExplorerOptions,
-  EXPLORER_LIMITS,
-  EXPLORER_OP_LABELS,
-  EXPLORER_OPS,
-  explorerParams,
-  groupChoices,
-  isExplorerOp,
-  layoutOf,
-  nearestGroupCount,
-  type PooledTensor,
-  randomTensor,
-} from '../../core/labs/tensorExplorer';
+  activeCell,
+  type CellFacts,
+  cellFacts,
+  channelsOf,
+  type ExplorerAnnouncement,
+  type ExplorerEvent,
+  type ExplorerState,
+  opChoices,
+  startExplorer,
+  updateExplorer,
+} from '../../core/labs/tensorExplorerState';
 import { errorBox, field, formatNumber, html, liveRegion, select } from './dom';
 import { type LabStrings, labStrings } from './strings';
-
-/** Six theme chart colours, cycled; with four border styles that gives 24 distinguishable groups. */
-const COLOURS = 6;
-const BORDERS = 4;
+import { drawTensorGrid, listenToTensorGrid, moveTabStop } from './tensorGrid';
 
 function opLabel(op: OpName): string {
   return isExplorerOp(op) ? EXPLORER_OP_LABELS[op] : op;
@@ -40,28 +35,17 @@ function statsText(stats: GroupStats | undefined, t: LabStrings): string {
     .join(t.explorer.statSeparator);
 }
 
+const AXIS_NAMES = ['n', 'c', 'hw'] as const;
+
 export function mountTensorExplorer(container: HTMLElement, options: TensorExplorerOptions): void {
   const t = labStrings();
   const words = t.explorer;
-  const fromSelection = options.data !== undefined;
-  const originalOp = options.op;
-  let op: OpName = options.op;
-  let shape = [...options.shape];
-  let seed = options.seed ?? 1;
-  let data = fromSelection ? Float64Array.from(options.data as ArrayLike<number>) : randomTensor(shape, seed);
-  const channelsOf = () => (shape.length >= 2 ? shape[1] : 1);
-  let groups = nearestGroupCount(channelsOf(), options.groups ?? 2);
-  let pooling: PooledTensor | undefined;
-  let selected = 0;
-  let hovered: number | undefined;
-  let showAfter = false;
+  let state = startExplorer(options);
 
   // ---- controls ----
-  const opChoices: OpName[] = [...EXPLORER_OPS];
-  if (!opChoices.includes(op)) opChoices.push(op);
   const opSelect = select(
-    opChoices.map((name) => [name, opLabel(name)] as const),
-    op,
+    opChoices(state).map((name) => [name, opLabel(name)] as const),
+    state.op,
     { class: 'nl-lab-op', 'data-testid': 'lab-op' },
   );
   const groupsInput = html('input', { type: 'range', class: 'nl-lab-groups', 'data-testid': 'lab-groups', min: 0, step: 1 });
@@ -70,12 +54,12 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
   const sizeInputs = words.sizeNames.map((name, axis) =>
     html('input', {
       type: 'number',
-      class: `nl-lab-size nl-lab-size-${['n', 'c', 'hw'][axis]}`,
-      'data-testid': `lab-size-${['n', 'c', 'hw'][axis]}`,
+      class: `nl-lab-size nl-lab-size-${AXIS_NAMES[axis]}`,
+      'data-testid': `lab-size-${AXIS_NAMES[axis]}`,
       min: 1,
       max: [EXPLORER_LIMITS.batch, EXPLORER_LIMITS.channels, EXPLORER_LIMITS.positions][axis],
       step: 1,
-      value: shape[axis],
+      value: state.shape[axis],
       'aria-label': name,
     }),
   );
@@ -87,13 +71,17 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
     'before',
     { class: 'nl-lab-show', 'data-testid': 'lab-show' },
   );
-  const randomize = html('button', { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' }, fromSelection ? words.resetValues : words.randomize);
+  const randomize = html(
+    'button',
+    { type: 'button', class: 'nl-lab-randomize secondary', 'data-testid': 'lab-randomize' },
+    state.fromSelection ? words.resetValues : words.randomize,
+  );
   const toolbar = html(
     'div',
     { class: 'nl-lab-toolbar', role: 'group', 'aria-label': words.controls },
     field(words.normalization, opSelect),
     groupsField,
-    !fromSelection && html('span', { class: 'nl-lab-field' }, html('span', { class: 'nl-lab-field-label' }, words.shape), ...sizeInputs),
+    !state.fromSelection && html('span', { class: 'nl-lab-field' }, html('span', { class: 'nl-lab-field-label' }, words.shape), ...sizeInputs),
     field(words.show, showSelect),
     randomize,
   );
@@ -115,264 +103,154 @@ export function mountTensorExplorer(container: HTMLElement, options: TensorExplo
 
   let cells: HTMLElement[] = [];
 
-  const coordinates = (index: number) => {
-    const [, channels, positions] = layoutOf(shape);
-    return { n: Math.floor(index / (channels * positions)), c: Math.floor(index / positions) % channels, s: index % positions };
-  };
-
-  const cellName = (index: number) => {
-    const { n, c, s } = coordinates(index);
-    return words.cellName(shape.length, n, c, s);
-  };
+  const cellName = (facts: CellFacts) => words.cellName(facts.rank, facts.cell.n, facts.cell.c, facts.cell.s);
+  const groupOf = (facts: CellFacts) => words.groupOf(facts.group + 1, facts.groupCount, facts.stats?.count ?? 0);
 
   function describeCell(index: number): string {
-    if (!pooling) return '';
-    const group = pooling.groupOf[index];
-    const stats = pooling.groups[group]?.stats;
-    const becomes = words.becomes(cellName(index), formatNumber(pooling.input[index]), formatNumber(pooling.output[index]));
-    return `${becomes} ${words.groupOf(group + 1, pooling.groups.length, stats?.count ?? 0)}; ${statsText(stats, t)}.`;
+    const facts = cellFacts(state, index);
+    if (!facts) return '';
+    return `${words.becomes(cellName(facts), formatNumber(facts.before), formatNumber(facts.after))} ${groupOf(facts)}; ${statsText(facts.stats, t)}.`;
   }
 
-  function updateControls(): void {
-    opSelect.value = op;
-    const choices = groupChoices(channelsOf());
+  function announcementText(announcement: ExplorerAnnouncement): string {
+    switch (announcement.kind) {
+      case 'pooling':
+        return pooledText.textContent ?? '';
+      case 'cell':
+        return describeCell(announcement.index);
+      case 'newValues':
+        return words.newValues;
+      case 'valuesReset':
+        return words.valuesReset;
+      case 'refused':
+        return announcement.message;
+      default: {
+        const never: never = announcement;
+        return never;
+      }
+    }
+  }
+
+  function drawControls(): void {
+    opSelect.value = state.op;
+    const choices = groupChoices(channelsOf(state.shape));
     groupsInput.max = String(choices.length - 1);
-    groupsInput.value = String(Math.max(0, choices.indexOf(groups)));
-    groupsInput.setAttribute('aria-valuetext', words.groupsValue(groups));
-    groupsOutput.textContent = String(groups);
-    groupsField.hidden = op !== 'group_norm';
-    sizeInputs.forEach((input, axis) => (input.value = String(shape[axis])));
+    groupsInput.value = String(Math.max(0, choices.indexOf(state.groups)));
+    groupsInput.setAttribute('aria-valuetext', words.groupsValue(state.groups));
+    groupsOutput.textContent = String(state.groups);
+    groupsField.hidden = state.op !== 'group_norm';
+    sizeInputs.forEach((input, axis) => (input.value = String(state.shape[axis])));
+  }
+
+  function drawPicture(): void {
+    const { picture } = state;
+    const hadFocus = cells.includes(document.activeElement as HTMLElement);
+    cells = [];
+    switch (picture.kind) {
+      case 'tooMany':
+        tensorArea.replaceChildren(errorBox(words.tooMany(picture.count, picture.limit)));
+        return;
+      case 'refused':
+        tensorArea.replaceChildren(errorBox(words.engineRefuses(picture.message)));
+        pooledText.textContent = '';
+        container.dataset.groupCount = '0';
+        return;
+      case 'pooled':
+        break;
+      default: {
+        const never: never = picture;
+        return never;
+      }
+    }
+    const { pooling } = picture;
+    container.dataset.op = state.op;
+    container.dataset.groupCount = String(pooling.groups.length);
+    // The engine describes the pooling in English; other languages get the lab's own sentence per op.
+    const pools = words.pools && isExplorerOp(state.op) ? words.pools(state.op) : pooling.describePooling;
+    pooledText.textContent = words.poolingLine(opLabel(state.op), pools, words.groupCount(pooling.groups.length));
+    const values = state.showAfter ? pooling.output : pooling.input;
+    cells = drawTensorGrid(tensorArea, {
+      shape: pooling.shape,
+      text: (index) => formatNumber(values[index], 3),
+      label: describeCell,
+      groupOf: pooling.groupOf,
+      tabStop: state.selected,
+      selection: 'one',
+    });
+    if (hadFocus) cells[state.selected]?.focus();
   }
 
   function paintActive(): void {
-    const index = hovered ?? selected;
-    const group = pooling?.groupOf[index];
-    container.classList.toggle('nl-lab-has-active', group !== undefined);
+    const index = activeCell(state);
+    const facts = cellFacts(state, index);
+    const pooling = state.picture.kind === 'pooled' ? state.picture.pooling : undefined;
+    container.classList.toggle('nl-lab-has-active', facts !== undefined);
     cells.forEach((cell, i) => {
-      cell.classList.toggle('nl-lab-cell-active', pooling?.groupOf[i] === group);
+      cell.classList.toggle('nl-lab-cell-active', facts !== undefined && pooling?.groupOf[i] === facts.group);
       cell.classList.toggle('nl-lab-cell-current', i === index);
     });
-    if (!pooling || group === undefined) {
+    if (!facts) {
       detailsText.textContent = '';
       return;
     }
-    const stats = pooling.groups[group]?.stats;
     detailsText.replaceChildren(
-      html('strong', {}, cellName(index)),
-      html('span', {}, ` · ${words.groupOf(group + 1, pooling.groups.length, stats?.count ?? 0)}`),
+      html('strong', {}, cellName(facts)),
+      html('span', {}, ` · ${groupOf(facts)}`),
       html('br'),
-      html('span', {}, words.beforeAfter(formatNumber(pooling.input[index]), formatNumber(pooling.output[index]))),
+      html('span', {}, words.beforeAfter(formatNumber(facts.before), formatNumber(facts.after))),
       html('br'),
-      html('span', {}, words.groupStats(statsText(stats, t))),
+      html('span', {}, words.groupStats(statsText(facts.stats, t))),
     );
-    if (document.activeElement !== valueInput) valueInput.value = String(data[selected]);
+    if (document.activeElement !== valueInput) valueInput.value = String(state.data[state.selected]);
   }
 
-  function buildTensor(): void {
-    const [batch, channels, positions] = layoutOf(shape);
-    const focusedCell = cells.indexOf(document.activeElement as HTMLElement);
-    cells = [];
-    hovered = undefined;
-    if (!pooling) return;
-    const blocks: HTMLElement[] = [];
-    for (let n = 0; n < batch; n++) {
-      const grid = html('div', { class: 'nl-lab-grid', role: 'grid', 'aria-label': shape.length >= 3 ? words.sample(n) : words.show });
-      grid.style.gridTemplateColumns = `repeat(${positions}, minmax(1.9rem, 1fr))`;
-      for (let c = 0; c < channels; c++) {
-        const row = html('div', { class: 'nl-lab-row', role: 'row' });
-        for (let s = 0; s < positions; s++) {
-          const index = (n * channels + c) * positions + s;
-          const group = pooling.groupOf[index];
-          const value = showAfter ? pooling.output[index] : pooling.input[index];
-          const cell = html(
-            'div',
-            {
-              class: `nl-lab-cell nl-lab-g${group % COLOURS} nl-lab-b${Math.floor(group / COLOURS) % BORDERS}`,
-              role: 'gridcell',
-              tabindex: index === selected ? 0 : -1,
-              'data-index': index,
-              'data-group': group,
-              'data-n': n,
-              'data-c': c,
-              'data-s': s,
-              'aria-label': describeCell(index),
-            },
-            formatNumber(value, 3),
-          );
-          cells.push(cell);
-          row.append(cell);
-        }
-        grid.append(row);
-      }
-      const caption = shape.length >= 3 ? html('div', { class: 'nl-lab-block-caption', 'aria-hidden': 'true' }, words.blockCaption(n)) : undefined;
-      blocks.push(html('div', { class: 'nl-lab-block' }, caption, grid));
-    }
-    const axes =
-      shape.length >= 3
-        ? html('p', { class: 'nl-lab-axes', 'aria-hidden': 'true' }, words.axes(batch, channels, positions))
-        : undefined;
-    tensorArea.replaceChildren(...blocks, axes ?? '');
-    if (focusedCell >= 0) cells[Math.min(selected, cells.length - 1)]?.focus();
-  }
-
-  function recompute(announce: string | undefined): void {
-    if (data.length > MAX_DRAWN_CELLS) {
-      pooling = undefined;
-      cells = [];
-      tensorArea.replaceChildren(errorBox(words.tooMany(data.length, MAX_DRAWN_CELLS)));
-      return;
-    }
-    // The op as first given keeps its params (a selection's eps, weight, …), except that GroupNorm's slider sets the group count.
-    const params =
-      op === originalOp && options.params
-        ? { ...options.params, ...(op === 'group_norm' && { num_groups: groups }) }
-        : explorerParams(op, shape, groups);
-    try {
-      pooling = computePooling({ op, shape, data, params });
-    } catch (error) {
-      pooling = undefined;
-      cells = [];
-      const message = error instanceof Error ? error.message : String(error);
-      tensorArea.replaceChildren(errorBox(words.engineRefuses(message)));
-      pooledText.textContent = '';
-      live.textContent = message;
-      container.dataset.groupCount = '0';
-      return;
-    }
-    selected = Math.min(selected, data.length - 1);
-    container.dataset.op = op;
-    container.dataset.groupCount = String(pooling.groups.length);
-    // The engine describes the pooling in English; other languages get the lab's own sentence per op.
-    const pools = words.pools && isExplorerOp(op) ? words.pools(op) : pooling.describePooling;
-    pooledText.textContent = words.poolingLine(opLabel(op), pools, words.groupCount(pooling.groups.length));
-    buildTensor();
+  /** Draws what changed from `previous` to the current state; `focusSelected` moves the keyboard focus to the selected cell. */
+  function draw(previous: ExplorerState | undefined, focusSelected: boolean): void {
+    if (!previous || state.op !== previous.op || state.shape !== previous.shape || state.groups !== previous.groups) drawControls();
+    if (!previous || state.picture !== previous.picture || state.showAfter !== previous.showAfter) drawPicture();
+    else if (state.selected !== previous.selected) moveTabStop(cells, state.selected, false);
+    if (focusSelected) cells[state.selected]?.focus();
     paintActive();
-    if (announce !== undefined) live.textContent = announce || pooledText.textContent;
+    if (state.announcement) live.textContent = announcementText(state.announcement);
+  }
+
+  function dispatch(event: ExplorerEvent, focusSelected = false): void {
+    const previous = state;
+    state = updateExplorer(state, event);
+    if (state !== previous) draw(previous, focusSelected);
   }
 
   // ---- events ----
-  opSelect.addEventListener('change', () => {
-    op = opSelect.value as OpName;
-    updateControls();
-    recompute('');
-  });
+  opSelect.addEventListener('change', () => dispatch({ type: 'chooseOp', op: opSelect.value as OpName }));
   groupsInput.addEventListener('input', () => {
-    groups = groupChoices(channelsOf())[Number(groupsInput.value)] ?? groups;
-    updateControls();
-    recompute('');
+    const groups = groupChoices(channelsOf(state.shape))[Number(groupsInput.value)];
+    if (groups !== undefined) dispatch({ type: 'chooseGroups', groups });
   });
-  sizeInputs.forEach((input, axis) =>
-    input.addEventListener('change', () => {
-      const limit = Number(input.max);
-      const size = Math.min(limit, Math.max(1, Math.round(Number(input.value) || 1)));
-      shape = shape.map((old, i) => (i === axis ? size : old));
-      data = randomTensor(shape, seed);
-      groups = nearestGroupCount(channelsOf(), groups);
-      updateControls();
-      recompute('');
-    }),
-  );
-  showSelect.addEventListener('change', () => {
-    showAfter = showSelect.value === 'after';
-    recompute(undefined);
-  });
-  randomize.addEventListener('click', () => {
-    if (fromSelection) data = Float64Array.from(options.data as ArrayLike<number>);
-    else data = randomTensor(shape, ++seed);
-    recompute(fromSelection ? words.valuesReset : words.newValues);
-  });
-  valueInput.addEventListener('change', () => {
-    const value = Number(valueInput.value);
-    if (valueInput.value.trim() === '' || !Number.isFinite(value)) return;
-    data[selected] = value;
-    recompute(undefined);
-    if (pooling) live.textContent = describeCell(selected);
-  });
+  sizeInputs.forEach((input, axis) => input.addEventListener('change', () => dispatch({ type: 'resize', axis: axis as 0 | 1 | 2, size: Number(input.value) })));
+  showSelect.addEventListener('change', () => dispatch({ type: 'show', after: showSelect.value === 'after' }));
+  randomize.addEventListener('click', () => dispatch({ type: 'newValues' }));
+  valueInput.addEventListener('change', () => dispatch({ type: 'editValue', text: valueInput.value }));
   valueInput.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' || event.key === 'Escape') {
       if (event.key === 'Enter') valueInput.dispatchEvent(new Event('change'));
-      cells[selected]?.focus();
+      cells[state.selected]?.focus();
       event.preventDefault();
     }
   });
-
-  const cellIndexOf = (target: EventTarget | null) => {
-    const cell = (target as HTMLElement | null)?.closest?.('.nl-lab-cell') as HTMLElement | null;
-    return cell ? Number(cell.dataset.index) : undefined;
-  };
-  function choose(index: number, focus: boolean): void {
-    if (index < 0 || index >= cells.length) return;
-    cells[selected]?.setAttribute('tabindex', '-1');
-    selected = index;
-    hovered = undefined;
-    cells[selected].setAttribute('tabindex', '0');
-    if (focus) cells[selected].focus();
-    paintActive();
-    live.textContent = describeCell(selected);
-  }
-  tensorArea.addEventListener('mouseover', (event) => {
-    const index = cellIndexOf(event.target);
-    if (index !== undefined && index !== hovered) {
-      hovered = index;
-      paintActive();
-    }
-  });
-  tensorArea.addEventListener('mouseleave', () => {
-    hovered = undefined;
-    paintActive();
-  });
-  tensorArea.addEventListener('click', (event) => {
-    const index = cellIndexOf(event.target);
-    if (index !== undefined) choose(index, true);
-  });
-  tensorArea.addEventListener('focusin', (event) => {
-    const index = cellIndexOf(event.target);
-    if (index !== undefined && index !== selected) choose(index, false);
-  });
-  tensorArea.addEventListener('keydown', (event) => {
-    const index = cellIndexOf(event.target);
-    if (index === undefined) return;
-    const [batch, channels, positions] = layoutOf(shape);
-    let { n, c, s } = coordinates(index);
-    switch (event.key) {
-      case 'ArrowRight':
-        if (s < positions - 1) s += 1;
-        else if (n < batch - 1) [n, s] = [n + 1, 0];
-        break;
-      case 'ArrowLeft':
-        if (s > 0) s -= 1;
-        else if (n > 0) [n, s] = [n - 1, positions - 1];
-        break;
-      case 'ArrowDown':
-        c = Math.min(channels - 1, c + 1);
-        break;
-      case 'ArrowUp':
-        c = Math.max(0, c - 1);
-        break;
-      case 'PageDown':
-        n = Math.min(batch - 1, n + 1);
-        break;
-      case 'PageUp':
-        n = Math.max(0, n - 1);
-        break;
-      case 'Home':
-        s = 0;
-        break;
-      case 'End':
-        s = positions - 1;
-        break;
-      case 'Enter':
-        valueInput.focus();
-        valueInput.select();
-        event.preventDefault();
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    choose((n * channels + c) * positions + s, true);
+  listenToTensorGrid(tensorArea, {
+    hover: (index) => dispatch({ type: 'hover', index }),
+    click: (index) => dispatch({ type: 'select', index }, true),
+    focus: (index) => {
+      if (index !== state.selected) dispatch({ type: 'select', index });
+    },
+    navigate: (_, key) => dispatch({ type: 'move', key }, true),
+    activate: (_, key) => {
+      if (key !== 'Enter') return false;
+      valueInput.focus();
+      valueInput.select();
+      return true;
+    },
   });
 
-  updateControls();
-  recompute(undefined);
+  draw(undefined, false);
 }

@@ -54,13 +54,16 @@ describe('tensor explorer lab model', () => {
         const cells = shape[0] * shape[1] * shape[2];
         expect(pooling.groupOf.length).toBe(cells);
         expect(pooling.groups.reduce((sum, group) => sum + group.cells.length, 0)).toBe(cells);
+        // One assertion per case, not per cell: 150 cases of up to 2048 cells stay fast on a busy machine.
         const groupOfKey = new Map<string, number>();
+        const misplaced: number[] = [];
         for (let cell = 0; cell < cells; cell++) {
           const key = poolKey(op, shape, groups, cell);
           const group = groupOfKey.get(key) ?? pooling.groupOf[cell];
           groupOfKey.set(key, group);
-          expect(pooling.groupOf[cell]).toBe(group);
+          if (pooling.groupOf[cell] !== group) misplaced.push(cell);
         }
+        expect(misplaced).toEqual([]);
         expect(pooling.groups.length).toBe(groupOfKey.size);
       }),
       { numRuns: 150 },

@@ -180,10 +180,11 @@ describe('formatSelection: back in the source notation', () => {
 });
 
 describe('parseSelection: notes', () => {
-  it('warns that an integer dtype would truncate the normalized values', () => {
+  it('records an integer dtype without a warning: the result is written with a floating-point one instead', () => {
     const parsed = parseSelection('torch.tensor([1, 2, 3], dtype=torch.int64)');
     expect(parsed.notation.dtype).toBe('torch.int64');
-    expect(parsed.notes).toEqual([expect.objectContaining({ args: ['torch.int64'], warning: true })]);
+    expect(parsed.notes).toEqual([]);
+    expect(formatSelection(parsed.shape, [0.5, 1, 1.5], parsed.notation, { significantDigits: 6 })).toBe('torch.tensor([0.5, 1.0, 1.5], dtype=torch.float64)');
     expect(parseSelection('np.array([1, 2], dtype=np.float32)').notes).toEqual([]);
   });
 });

@@ -1,0 +1,306 @@
+/**
+ * The model-code analyzer: Python source in, the normalization layers it constructs or calls out
+ * (with resolved arguments and what they pool), and the mistakes the code proves. Pure and
+ * error-tolerant: a half-typed file is parsed by @lezer/python and analysed where it parses.
+ */
+import { type SyntaxNode, type Tree, TreeFragment } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { containerKind, isFunctionalNorm, type LayerSpec, layerSpecFor, RECOGNIZED_LAYERS } from './catalog';
+import { describe } from './describe';
+import { findProblems } from './problems';
+import { type Bindings, type ClassScope, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
+import { callArguments, children, forEachNode } from './syntax';
+import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue } from './types';
+
+export type * from './types';
+export { RECOGNIZED_LAYERS } from './catalog';
+export { explorerPresetFor, lessonFor, type ExplorerPreset, type LessonTarget } from './links';
+
+/** A recognized call, before it is described. */
+export interface CallSite {
+  readonly node: SyntaxNode;
+  readonly spec: LayerSpec;
+  readonly layer: Layer;
+}
+
+/** A Sequential / ModuleList literal, checked layer by layer. */
+export interface ContainerSite {
+  readonly node: SyntaxNode;
+  readonly kind: NonNullable<ReturnType<typeof containerKind>>;
+  readonly fn: FunctionScope | undefined;
+}
+
+/** An edit, in the terms of @lezer/common's `ChangedRange`: [fromA, toA) of the old text became [fromB, toB) of the new. */
+export interface TextChange {
+  readonly fromA: number;
+  readonly toA: number;
+  readonly fromB: number;
+  readonly toB: number;
+}
+
+/** Parses Python; with the previous tree and the edits since, reuses every unchanged part of it (fast enough to run per keystroke). */
+export function parseModelCode(text: string, previous?: { readonly tree: Tree; readonly changes: readonly TextChange[] }): Tree {
+  if (!previous) return parser.parse(text);
+  const fragments = TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), previous.changes);
+  return parser.parse(text, fragments);
+}
+
+/**
+ * One document's parse state between edits: changes are folded into the previous tree's
+ * fragments as they happen (cheap), and the next analysis reparses only what they touched.
+ */
+export class IncrementalAnalysis {
+  private fragments: readonly TreeFragment[] = [];
+
+  /** Records an edit; `changes` are sorted and in the coordinates of the text before (A) and after (B). */
+  applyChanges(changes: readonly TextChange[]): void {
+    if (this.fragments.length > 0 && changes.length > 0) this.fragments = TreeFragment.applyChanges(this.fragments, changes);
+  }
+
+  analyze(text: string): ModelAnalysis {
+    const tree = parser.parse(text, this.fragments);
+    this.fragments = TreeFragment.addTree(tree);
+    return analyzeModelCode(text, tree);
+  }
+}
+
+/** Callee names worth resolving when written as `a.Name(…)`; any plain `name(…)` is resolved (it may be an alias). */
+const MEMBER_CALLEES = new Set([...RECOGNIZED_LAYERS.map((spec) => spec.name), 'Sequential', 'ModuleList', 'partial']);
+
+/** Analyses Python source; pass the tree from `parseModelCode` to reuse it. */
+export function analyzeModelCode(text: string, tree: Tree = parser.parse(text)): ModelAnalysis {
+  const resolver = new Resolver(text, tree);
+  const customs = new Map<string, CustomNorm | null>();
+  const sites: CallSite[] = [];
+  const containers: ContainerSite[] = [];
+  const layers: Layer[] = [];
+  forEachNode(tree.topNode, (cursor) => {
+    if (cursor.name !== 'CallExpression') return true;
+    const node = cursor.node;
+    const callee = node.firstChild;
+    const argList = node.getChild('ArgList');
+    if (!callee || !argList) return true;
+    if (callee.name === 'MemberExpression') {
+      const property = callee.lastChild;
+      if (property?.name !== 'PropertyName') return true;
+      const name = text.slice(property.from, property.to);
+      if (!MEMBER_CALLEES.has(name) && !resolver.classes.has(name)) return true;
+    } else if (callee.name !== 'VariableName') return true;
+    const fn = resolver.functionOf(node);
+    const target = resolver.evaluate(callee, fn);
+    if (!isReference(target.value)) return true;
+    const ref = target.value.ref;
+    // A class reached through a parameter (torchvision's `norm_layer`): a caller may pass another.
+    const through = target.source === 'literal' || target.source === 'constant' ? undefined : resolver.textOf(callee);
+    if (ref.startsWith(LOCAL_CLASS)) {
+      const name = ref.slice(LOCAL_CLASS.length);
+      if (!customs.has(name)) customs.set(name, findCustomNorm(resolver, name));
+      const custom = customs.get(name);
+      const layer = custom && customLayer(resolver, custom, node, fn);
+      if (layer) layers.push(layer);
+      return true;
+    }
+    const kind = containerKind(ref);
+    if (kind) {
+      containers.push({ node, kind, fn });
+      return true;
+    }
+    const spec = layerSpecFor(ref);
+    if (!spec) return true;
+    const layer = buildLayer(resolver, spec, node, argList, fn, undefined, through, target.value.partial);
+    layers.push(layer);
+    sites.push({ node, spec, layer });
+    return true;
+  });
+  return { layers, problems: findProblems(resolver, sites, containers) };
+}
+
+/** The layer whose call contains `offset` (the innermost when calls nest), for a hover. */
+export function layerAt(analysis: ModelAnalysis, offset: number): Layer | undefined {
+  let best: Layer | undefined;
+  for (const layer of analysis.layers) {
+    if (layer.range.from > offset) break;
+    if (offset <= layer.range.to && (!best || layer.range.to - layer.range.from <= best.range.to - best.range.from)) best = layer;
+  }
+  return best;
+}
+
+/** Matches a call's arguments to the framework's signature; `*args` makes the rest unknown. */
+export function bindArguments(resolver: Resolver, spec: LayerSpec, args: readonly ScopedArgument[]): Map<string, LayerArgument> {
+  const bound = new Map<string, LayerArgument>();
+  const positional = spec.parameters.filter((parameter) => !parameter.keywordOnly);
+  let index = 0;
+  let splatAt: ScopedArgument | undefined;
+  for (const scoped of args) {
+    const { arg } = scoped;
+    if (arg.splat) {
+      splatAt ??= scoped;
+      continue;
+    }
+    const name = arg.keyword ?? (splatAt ? undefined : positional[index++]?.name);
+    if (!name || !spec.parameters.some((parameter) => parameter.name === name)) continue;
+    const resolved = resolver.evaluate(arg.value, scoped.fn, scoped.bindings);
+    bound.set(name, { ...resolved, name, range: { from: arg.value.from, to: arg.value.to }, isDefault: false });
+  }
+  const ordered = new Map<string, LayerArgument>();
+  for (const parameter of spec.parameters) {
+    const given = bound.get(parameter.name);
+    if (given) {
+      ordered.set(parameter.name, given);
+      continue;
+    }
+    if (splatAt || parameter.required) {
+      const text = splatAt ? `${splatAt.arg.splat ?? ''}${resolver.textOf(splatAt.arg.value)}` : parameter.name;
+      ordered.set(parameter.name, { source: 'symbolic', text, name: parameter.name, isDefault: false });
+    } else {
+      ordered.set(parameter.name, { value: parameter.default, source: 'frameworkDefault', text: pythonText(parameter.default), name: parameter.name, isDefault: true });
+    }
+  }
+  return ordered;
+}
+
+function pythonText(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  return String(value);
+}
+
+function buildLayer(
+  resolver: Resolver,
+  spec: LayerSpec,
+  node: SyntaxNode,
+  argList: SyntaxNode,
+  fn: FunctionScope | undefined,
+  bindings: Bindings | undefined,
+  through: string | undefined,
+  partial?: unknown,
+): Layer {
+  const callee = node.firstChild as SyntaxNode;
+  const own = callArguments(argList, resolver.text).map((arg): ScopedArgument => ({ arg, fn, ...(bindings && { bindings }) }));
+  const args = bindArguments(resolver, spec, [...((partial as PartialArguments | undefined)?.args ?? []), ...own]);
+  const description = describe(spec, args);
+  const notes: LayerNote[] = [...description.notes, ...(through ? (['viaParameter'] as const) : [])];
+  let op = spec.op;
+  if (spec.family === 'l2' && spec.framework === 'torch' && args.get('p')?.value !== 2) op = undefined;
+  if (spec.name === 'LayerNormalization' && args.get('rms_scaling')?.value === true) op = 'rms_norm';
+  return {
+    kind: spec.name,
+    framework: spec.framework,
+    form: spec.form,
+    ...(op && { op }),
+    range: { from: node.from, to: node.to },
+    callee: resolver.textOf(callee),
+    calleeRange: { from: callee.from, to: callee.to },
+    ...(through && { through }),
+    arguments: [...args.values()].filter((argument) => argument.name !== 'input'),
+    ...(description.pooling && { pooling: description.pooling }),
+    learnable: description.learnable,
+    ...(description.tracked && { tracked: description.tracked }),
+    notes,
+  };
+}
+
+/** A class of the file whose methods (forward first) call a functional norm, e.g. nanoGPT's LayerNorm. */
+interface CustomNorm {
+  readonly cls: ClassScope;
+  readonly call: SyntaxNode;
+  readonly method: FunctionScope;
+  readonly spec: LayerSpec;
+}
+
+function findCustomNorm(resolver: Resolver, name: string): CustomNorm | null {
+  const cls = resolver.classes.get(name);
+  if (!cls) return null;
+  const methods = [...cls.methods.values()].sort((a, b) => Number(b.name === 'forward') - Number(a.name === 'forward'));
+  for (const method of methods) {
+    if (method.name === '__init__') continue;
+    let found: CustomNorm | null = null;
+    forEachNode(method.node, (cursor) => {
+      if (found) return false;
+      if (cursor.name !== 'CallExpression') return true;
+      const node = cursor.node;
+      const callee = node.firstChild;
+      if (!callee || callee.name !== 'MemberExpression') return true;
+      const target = resolver.evaluate(callee, method);
+      if (isReference(target.value) && isFunctionalNorm(target.value.ref)) found = { cls, call: node, method, spec: layerSpecFor(target.value.ref) as LayerSpec };
+      return true;
+    });
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The construction site of a custom norm: its __init__ parameters bound to the arguments, and the inner call analysed with them. */
+function customLayer(resolver: Resolver, custom: CustomNorm, node: SyntaxNode, fn: FunctionScope | undefined): Layer | undefined {
+  const callee = node.firstChild as SyntaxNode;
+  const argList = node.getChild('ArgList') as SyntaxNode;
+  const init = custom.cls.methods.get('__init__');
+  const names = new Map<string, ResolvedValue>();
+  const args: LayerArgument[] = [];
+  if (init) {
+    const parameters = [...init.parameters.entries()].filter(([, parameter]) => parameter.index > 0);
+    let index = 0;
+    let splat = false;
+    for (const arg of callArguments(argList, resolver.text)) {
+      if (arg.splat) {
+        splat = true;
+        continue;
+      }
+      const name = arg.keyword ?? (splat ? undefined : parameters[index++]?.[0]);
+      if (!name || !init.parameters.has(name)) continue;
+      const resolved = resolver.evaluate(arg.value, fn);
+      names.set(name, resolved);
+      args.push({ ...resolved, name, range: { from: arg.value.from, to: arg.value.to }, isDefault: false });
+    }
+    for (const [name, parameter] of parameters) {
+      if (names.has(name)) continue;
+      if (splat) names.set(name, { source: 'symbolic', text: name });
+      else if (parameter.defaultValue) {
+        const resolved = resolver.evaluate(parameter.defaultValue, init);
+        args.push({ ...resolved, name, isDefault: true });
+      }
+    }
+  }
+  // ConvNeXt's LayerNorm(…, data_format="channels_first") never reaches its F.layer_norm.
+  if (!reachable(resolver, custom.call, custom.method, { cls: custom.cls, names })) return undefined;
+  const inner = buildLayer(resolver, custom.spec, custom.call, custom.call.getChild('ArgList') as SyntaxNode, custom.method, { cls: custom.cls, names }, undefined);
+  const { pooling, learnable, tracked, notes } = inner;
+  return {
+    kind: custom.cls.name,
+    framework: 'torch',
+    form: 'custom',
+    ...(inner.op && { op: inner.op }),
+    range: { from: node.from, to: node.to },
+    callee: resolver.textOf(callee),
+    calleeRange: { from: callee.from, to: callee.to },
+    arguments: args,
+    ...(pooling && { pooling }),
+    learnable,
+    ...(tracked && { tracked }),
+    notes: notes.filter((note) => note !== 'functionalNoState'),
+    inner,
+    definitionRange: { from: custom.cls.node.from, to: custom.cls.node.to },
+  };
+}
+
+/** False when an `if`/`elif`/`else` around `node` provably takes another branch with these bindings. */
+function reachable(resolver: Resolver, node: SyntaxNode, method: FunctionScope, bindings: Bindings): boolean {
+  for (let child = node, parent = node.parent; parent && parent.from >= method.node.from; child = parent, parent = parent.parent) {
+    if (parent.name !== 'IfStatement' || child.name !== 'Body') continue;
+    const parts = children(parent);
+    for (let i = 0; i < parts.length; i++) {
+      const keyword = parts[i].name;
+      if (keyword !== 'if' && keyword !== 'elif' && keyword !== 'else') continue;
+      const body = keyword === 'else' ? parts[i + 1] : parts[i + 2];
+      const test = keyword === 'else' ? undefined : resolver.evaluate(parts[i + 1], method, bindings).value;
+      if (body?.from === child.from) {
+        if (test !== undefined && !truthy(test)) return false;
+        break;
+      }
+      // An earlier branch that is certainly taken shadows this one.
+      if (test !== undefined && truthy(test)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type * as Analyzer from '../../core/analyzer';
+
+/** Where the model-code features work: Python files, untitled Python and notebook cells. */
+export const PYTHON_SELECTOR: vscode.DocumentSelector = [
+  { language: 'python', scheme: 'file' },
+  { language: 'python', scheme: 'untitled' },
+  { language: 'python', scheme: 'vscode-notebook-cell' },
+];
+
+export const isModelCodeDocument = (document: vscode.TextDocument): boolean => vscode.languages.match(PYTHON_SELECTOR, document) > 0;
+
+type AnalyzerModule = typeof Analyzer;
+
+let loading: Promise<AnalyzerModule> | undefined;
+
+/**
+ * The analyzer and its parser, loaded on first use: the bundle evaluates them only when a Python
+ * document is analysed, never on activation for the lessons or Normalize Selection.
+ */
+export function loadAnalyzer(): Promise<AnalyzerModule> {
+  loading ??= import('../../core/analyzer');
+  return loading;
+}
+
+interface Entry {
+  version: number;
+  analysis: Analyzer.ModelAnalysis | undefined;
+  /** Created with the first analysis; edits before it need no folding, that analysis parses from scratch. */
+  session: Analyzer.IncrementalAnalysis | undefined;
+}
+
+/**
+ * One analysis per document version, shared by the hover, diagnostics, code actions and
+ * CodeLens providers. Edits are folded into the previous parse as they happen, so analysing the
+ * next version reparses only what changed.
+ */
+export class ModelCodeAnalyses implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const entry = this.entries.get(event.document.uri.toString());
+        if (!entry?.session || event.contentChanges.length === 0) return;
+        entry.session.applyChanges(toTextChanges(event.contentChanges));
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString())),
+    );
+  }
+
+  /** The analysis of the document as it is now. */
+  async get(document: vscode.TextDocument): Promise<Analyzer.ModelAnalysis> {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry?.analysis && entry.version === document.version) return entry.analysis;
+    const analyzer = await loadAnalyzer();
+    const current = this.entries.get(key) ?? { version: -1, analysis: undefined, session: undefined };
+    if (current.analysis && current.version === document.version) return current.analysis;
+    current.session ??= new analyzer.IncrementalAnalysis();
+    current.analysis = current.session.analyze(document.getText());
+    current.version = document.version;
+    this.entries.set(key, current);
+    return current.analysis;
+  }
+
+  /** The analysis if this version was analysed already (for code actions that follow diagnostics). */
+  peek(document: vscode.TextDocument): Analyzer.ModelAnalysis | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.version === document.version ? entry.analysis : undefined;
+  }
+
+  dispose(): void {
+    this.entries.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+/**
+ * VS Code's content changes (offsets in the text before the event, in any order) as sorted
+ * changes in the coordinates of both the old text (A) and the new one (B).
+ */
+export function toTextChanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): Analyzer.TextChange[] {
+  const sorted = [...changes].sort((a, b) => a.rangeOffset - b.rangeOffset);
+  let shift = 0;
+  return sorted.map((change) => {
+    const fromA = change.rangeOffset;
+    const toA = fromA + change.rangeLength;
+    const fromB = fromA + shift;
+    shift += change.text.length - change.rangeLength;
+    return { fromA, toA, fromB, toB: fromB + change.text.length };
+  });
+}
+
+export const toRange = (document: vscode.TextDocument, range: Analyzer.TextRange): vscode.Range =>
+  new vscode.Range(document.positionAt(range.from), document.positionAt(range.to));
+
+/** The extension's settings for model code. */
+export function modelCodeSettings(): { enabled: boolean; codeLens: boolean } {
+  const settings = vscode.workspace.getConfiguration('normalizationLab.modelCode');
+  return { enabled: settings.get<boolean>('enabled', true), codeLens: settings.get<boolean>('codeLens', true) };
+}
