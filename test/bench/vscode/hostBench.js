@@ -1,0 +1,104 @@
+// Runs inside the real extension host (extensionTestsPath) for `npm run bench:vscode`; plain
+// CommonJS, not bundled. Prints one line `bench:result {json}` per measurement. For the webview
+// paint times it prints `bench:mark NAME T0` and waits until the driver, which polls the page's
+// frames for the text, writes BENCH_DIR/NAME with the time it found it.
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const OURS = 'normalization-lab.normalization-lab';
+const BASELINE = 'normalization-lab-bench.minimal';
+const benchDir = process.env.NORMALIZATION_LAB_BENCH_DIR;
+const sizes = (process.env.NORMALIZATION_LAB_BENCH_SIZES || '100000,1000000').split(',').map(Number);
+const repeats = Number(process.env.NORMALIZATION_LAB_BENCH_REPEATS || 3);
+
+const result = (name, value) => console.log(`bench:result ${JSON.stringify({ name, ...value })}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Longest gap between ticks of a 5 ms interval while `work` runs: how long the host was blocked. */
+async function withStallProbe(work) {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  try {
+    const value = await work();
+    longest = Math.max(longest, performance.now() - last);
+    return { value, longestStallMs: longest };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function activate(id) {
+  const extension = vscode.extensions.getExtension(id);
+  if (!extension) {
+    const loaded = vscode.extensions.all.filter((candidate) => !candidate.id.startsWith('vscode.')).map((candidate) => candidate.id);
+    throw new Error(`extension ${id} is not loaded (loaded: ${loaded.join(', ')})`);
+  }
+  const start = performance.now();
+  await extension.activate();
+  return performance.now() - start;
+}
+
+/** Milliseconds from t0 (just before the command) until the driver saw the text in the webview. */
+async function waitForPaint(name, t0, limitMs = 120_000) {
+  const file = path.join(benchDir, name);
+  console.log(`bench:mark ${name} ${t0}`);
+  while (!fs.existsSync(file)) {
+    if (Date.now() - t0 > limitMs) throw new Error(`${name}: no paint within ${limitMs} ms`);
+    await sleep(20);
+  }
+  return Number(fs.readFileSync(file, 'utf8')) - t0;
+}
+
+async function normalizeOnce(count) {
+  const numbers = [];
+  for (let i = 0; i < count; i++) numbers.push(((i * 7919) % 1000) / 10 - 50);
+  const text = `x = [${numbers.join(', ')}]\n`;
+  const document = await vscode.workspace.openTextDocument({ language: 'python', content: text });
+  const editor = await vscode.window.showTextDocument(document);
+  const open = text.indexOf('[');
+  const close = text.lastIndexOf(']') + 1;
+  editor.selection = new vscode.Selection(document.positionAt(open), document.positionAt(close));
+  const before = document.version;
+  const start = performance.now();
+  const { value, longestStallMs } = await withStallProbe(() =>
+    vscode.commands.executeCommand('normalizationLab.normalizeSelection', { op: 'layer_norm', output: 'replace' }),
+  );
+  const ms = performance.now() - start;
+  if (!value || value.ok !== true) throw new Error(`Normalize Selection of ${count} failed: ${JSON.stringify(value)}`);
+  if (document.version === before) throw new Error(`Normalize Selection of ${count} did not edit the document`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  return { ms, longestStallMs };
+}
+
+async function run() {
+  const order = process.env.NORMALIZATION_LAB_BENCH_BASELINE_FIRST === '1' ? [BASELINE, OURS] : [OURS, BASELINE];
+  const activation = {};
+  for (const id of order) activation[id] = await activate(id);
+  result('activation', { ms: activation[OURS], baselineMs: activation[BASELINE], initialised: globalThis.__normalizationLabBenchInit ?? [] });
+
+  // Cold opens, each once per session: the lesson panel, then the bare webview.
+  let t0 = Date.now();
+  await vscode.commands.executeCommand('normalizationLab.explain');
+  const explainMs = await waitForPaint('explain', t0);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  t0 = Date.now();
+  await vscode.commands.executeCommand('normalizationLabBench.openBareWebview');
+  const bareMs = await waitForPaint('bare', t0);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  result('explain', { ms: explainMs, baselineMs: bareMs, initialised: globalThis.__normalizationLabBenchInit ?? [] });
+
+  for (const count of sizes) {
+    for (let k = 0; k < (count >= 1_000_000 ? Math.min(2, repeats) : repeats); k++) {
+      result(`normalize-${count}`, await normalizeOnce(count));
+    }
+  }
+  console.log('bench:done');
+}
+
+module.exports = { run };
