@@ -1,10 +1,15 @@
 import * as assert from 'node:assert';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { testEnvironment } from './environment';
 
 const extensionId = 'normalization-lab.normalization-lab';
-const repo = process.env.NORMALIZATION_LAB_REPO ?? path.resolve(__dirname, '../..');
-const reviewFixtures = path.join(repo, 'test', 'fixtures', 'lessons', 'review');
+
+/** The review fixture course as a URI string, on the machine the extension's files are (in either host). */
+function reviewFixtures(): string {
+  const extension = vscode.extensions.getExtension(extensionId)!;
+  const repo = extension.extensionUri.with({ path: testEnvironment().repoPath });
+  return vscode.Uri.joinPath(repo, 'test', 'fixtures', 'lessons', 'review').toString();
+}
 
 interface Verdict {
   status: string;
@@ -35,7 +40,7 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
 describe('review: retries, mistakes, cells and spaced review inside a real VS Code', () => {
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
-    await run('reloadLessons', reviewFixtures);
+    await run('reloadLessons', reviewFixtures());
     await vscode.commands.executeCommand('normalizationLab.resetProgress', { confirmed: true });
     await run('setClockOffsetDays', 0);
   });
