@@ -5,6 +5,7 @@
  * and cannot be unselected. One cell is in the tab order at a time (roving tabindex).
  */
 import type { LessonPageLabels } from '../../messages';
+import { gridCellOf, isGridKey, moveInGrid } from '../../core/labs/tensorGrid';
 import { element, format } from './dom';
 
 export interface CellsGrid {
@@ -23,7 +24,7 @@ export function mountCellsGrid(shape: readonly [number, number, number], target:
   let current = target;
   let disabled = false;
   const status = element('p', { class: 'nl-visually-hidden', 'aria-live': 'polite' });
-  const coordinates = (index: number) => ({ n: Math.floor(index / (channels * positions)), c: Math.floor(index / positions) % channels, s: index % positions });
+  const coordinates = (index: number) => gridCellOf(shape, index);
   const name = (index: number) => {
     const { n, c, s } = coordinates(index);
     return format(labels.cell, n, c, s);
@@ -90,44 +91,14 @@ export function mountCellsGrid(shape: readonly [number, number, number], target:
   root.addEventListener('keydown', (event) => {
     const index = indexOf(event.target);
     if (index === undefined) return;
-    let { n, c, s } = coordinates(index);
-    switch (event.key) {
-      case 'ArrowRight':
-        if (s < positions - 1) s += 1;
-        else if (n < batch - 1) [n, s] = [n + 1, 0];
-        break;
-      case 'ArrowLeft':
-        if (s > 0) s -= 1;
-        else if (n > 0) [n, s] = [n - 1, positions - 1];
-        break;
-      case 'ArrowDown':
-        c = Math.min(channels - 1, c + 1);
-        break;
-      case 'ArrowUp':
-        c = Math.max(0, c - 1);
-        break;
-      case 'PageDown':
-        n = Math.min(batch - 1, n + 1);
-        break;
-      case 'PageUp':
-        n = Math.max(0, n - 1);
-        break;
-      case 'Home':
-        s = 0;
-        break;
-      case 'End':
-        s = positions - 1;
-        break;
-      case ' ':
-      case 'Enter':
-        event.preventDefault();
-        toggle(index);
-        return;
-      default:
-        return;
+    if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      toggle(index);
+      return;
     }
+    if (!isGridKey(event.key)) return;
     event.preventDefault();
-    focus((n * channels + c) * positions + s);
+    focus(moveInGrid(shape, index, event.key));
   });
   paint();
   return {
