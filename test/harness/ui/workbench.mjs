@@ -90,7 +90,14 @@ export async function acceptQuickPick(page, filter) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   if (filter) await input.fill(filter);
   await page.waitForTimeout(150);
+  const widget = page.locator('.quick-input-widget');
+  const titleOf = () => widget.locator('.quick-input-title').first().innerText({ timeout: 1000 }).catch(() => '');
+  const before = await titleOf();
   await page.keyboard.press('Enter');
+  // The next picker reuses the widget: wait until this one has gone (hidden, or another title), so
+  // the next call cannot press Enter on the closing one and leave the next picker open.
+  const end = Date.now() + 5_000;
+  while (Date.now() < end && (await widget.isVisible()) && (await titleOf()) === before) await page.waitForTimeout(100);
 }
 
 /**
