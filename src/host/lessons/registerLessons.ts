@@ -179,7 +179,9 @@ function registerInternalCommands(
     vscode.commands.registerCommand('normalizationLab.internal.storedProgress', (): unknown => progress.stored()),
     /** Loads lessons from another folder (a fixture, given as a URI string), or from the extension's own when called without one. */
     vscode.commands.registerCommand('normalizationLab.internal.reloadLessons', async (folder?: unknown): Promise<LessonRow[]> => {
-      await service.reload(typeof folder === 'string' ? vscode.Uri.parse(folder, true) : lessonsFolder);
+      // A URI string, or a bare path on the machine that holds the extension's files (keybindings in UI tests).
+      const target = typeof folder !== 'string' ? lessonsFolder : folder.startsWith('/') ? context.extensionUri.with({ path: folder }) : vscode.Uri.parse(folder, true);
+      await service.reload(target);
       return service.rows();
     }),
   );
