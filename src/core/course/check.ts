@@ -188,6 +188,15 @@ function mathError(markdown: string): { message: string; line: number } | undefi
   return visit(getMarkdown().parse(markdown, {}), 0);
 }
 
+/** Every Markdown text a quiz shows: prompt, explanation, hints, choices and their feedback, order items, mistakes' feedback. */
+function quizTexts(quiz: Lesson['quizzes'][number]): string[] {
+  const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
+  if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
+  if (quiz.type === 'order') texts.push(...quiz.items);
+  if (quiz.type === 'numeric') texts.push(...(quiz.mistakes ?? []).map((mistake) => mistake.feedback));
+  return texts;
+}
+
 /** Math that KaTeX cannot typeset, in the lesson text (at its line) and in quiz texts (at the quiz). */
 function checkMath(lesson: Lesson): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -195,10 +204,7 @@ function checkMath(lesson: Lesson): Diagnostic[] {
   if (body) diagnostics.push({ file: lesson.file, line: lesson.bodyOffset + body.line + 1, message: `math: ${body.message}` });
   const lines = quizLines(lesson);
   for (const quiz of lesson.quizzes) {
-    const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
-    if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
-    if (quiz.type === 'order') texts.push(...quiz.items);
-    if (quiz.type === 'numeric') texts.push(...(quiz.mistakes ?? []).map((mistake) => mistake.feedback));
+    const texts = quizTexts(quiz);
     for (const text of texts) {
       const error = mathError(text);
       if (error) {
@@ -231,10 +237,7 @@ function checkBold(lesson: Lesson): Diagnostic[] {
   if (body !== undefined) diagnostics.push({ file: lesson.file, line: lesson.bodyOffset + body + 1, message });
   const lines = quizLines(lesson);
   for (const quiz of lesson.quizzes) {
-    const texts = [quiz.prompt, quiz.explain, ...(quiz.hints ?? [])];
-    if (quiz.type === 'single' || quiz.type === 'multi') for (const choice of quiz.choices) texts.push(choice.text, choice.feedback ?? '');
-    if (quiz.type === 'order') texts.push(...quiz.items);
-    if (quiz.type === 'numeric') texts.push(...(quiz.mistakes ?? []).map((mistake) => mistake.feedback));
+    const texts = quizTexts(quiz);
     if (texts.some((text) => strayBold(text) !== undefined)) diagnostics.push({ file: lesson.file, line: lines.get(quiz.id) ?? 1, message: `quiz "${quiz.id}": ${message}` });
   }
   return diagnostics;
