@@ -11,6 +11,7 @@ import { parseSelectionExplorer, type SelectionExplorer } from './core/labs/sele
 import type { AttemptState } from './core/lessons/attempt';
 import { quizResponseSchema, type QuizResponse, type Verdict } from './core/lessons/grade';
 import { seedSchema } from './core/lessons/random';
+import { LESSON_COMMANDS } from './core/markdown/lessonCommands';
 import { quizViewSchema, type QuizView } from './core/render/quizViewSchema';
 
 // ---- Checking ----------------------------------------------------------------------------
@@ -144,6 +145,8 @@ export const lessonPageToHostSchema = v.variant('type', [
   v.object({ type: v.literal('review') }),
   /** A review item's link back to its lesson section. */
   v.object({ type: v.literal('openSection'), lessonId: v.string(), quizId: v.string() }),
+  /** A lesson's `command:` link was followed; only the allow-listed commands pass. */
+  v.object({ type: v.literal('runCommand'), command: v.picklist(LESSON_COMMANDS) }),
 ]);
 export type LessonPageToHost = v.InferOutput<typeof lessonPageToHostSchema>;
 

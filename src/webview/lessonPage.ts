@@ -10,6 +10,7 @@ import {
 import { element, format, withHtml } from './lesson/dom';
 import { QuizController, type QuizCallbacks } from './lesson/quiz';
 import { mountLabs } from './labs';
+import { isLessonCommand } from '../core/markdown/lessonCommands';
 
 const vscode = acquireVsCodeApi<LessonPanelState>();
 const post = (message: LessonPageToHost) => vscode.postMessage(message);
@@ -196,6 +197,16 @@ function handle(message: HostToLessonPage): void {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostToLessonPage(event.data);
   if (message) handle(message);
+});
+
+// A lesson's command link (only allow-listed ones are rendered as links) asks the host to run it;
+// the webview never follows command URIs itself.
+root.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-command]') : null;
+  if (!link) return;
+  event.preventDefault();
+  const command = link.dataset.command;
+  if (isLessonCommand(command)) post({ type: 'runCommand', command });
 });
 
 let scrollTimer: number | undefined;

@@ -177,4 +177,25 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
       await settings.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+  it('Open Example Model (lesson 8\'s tour) opens the shipped example as an unsaved Python copy whose layers hover and whose GroupNorm is underlined', async () => {
+    const uri = await vscode.commands.executeCommand<string | undefined>('normalizationLab.openExampleModel');
+    assert.ok(uri, 'the command returns the document it opened');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the example is the active editor');
+    const document = editor.document;
+    assert.strictEqual(document.uri.toString(), uri);
+    assert.strictEqual(document.uri.scheme, 'untitled', 'a copy: applying the quick fix never writes into the extension');
+    assert.strictEqual(document.languageId, 'python');
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const shipped = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'examples', 'example_model.py')));
+    assert.strictEqual(document.getText(), shipped);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'BatchNorm2d(32)', 2));
+    assert.match(hoverText(hovers), /\*\*BatchNorm2d\*\*/);
+    const diagnostics = await waitFor(() => ours(document.uri), (list) => list.length >= 1);
+    assert.deepStrictEqual(
+      diagnostics.map((diagnostic) => [diagnostic.code, document.lineAt(diagnostic.range.start.line).text.trim()]),
+      [['groupNormIndivisible', 'nn.GroupNorm(6, 64),']],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -86,11 +86,26 @@ try {
     expect(Number.isFinite(Number(await scale.getAttribute('data-raw-final-loss'))), `${theme}: raw is stable at 8e-5`);
     await scale.screenshot({ path: path.join(outDir, `scale-small-rate-${theme}.png`) });
 
+    // Scale invariance: s = 1 → 4 keeps every output, the gradient becomes 1/4 and the effective step 1/16.
+    const invariance = labs.nth(4);
+    const before = { output: await invariance.getAttribute('data-output'), gradient: Number(await invariance.getAttribute('data-gradient-norm')), step: Number(await invariance.getAttribute('data-effective-step')) };
+    await invariance.locator('.nl-lab-scale').fill('4');
+    await invariance.locator('.nl-lab-scale').press('Enter');
+    expect((await invariance.getAttribute('data-scale')) === '4', `${theme}: the scale is 4`);
+    expect((await invariance.getAttribute('data-output')) === before.output, `${theme}: the output stays the same at s = 4`);
+    expect(Math.abs(Number(await invariance.getAttribute('data-gradient-norm')) * 4 - before.gradient) < 1e-9 * before.gradient, `${theme}: the gradient is 1/4`);
+    expect(Math.abs(Number(await invariance.getAttribute('data-effective-step')) * 16 - before.step) < 1e-9 * before.step, `${theme}: the effective step is 1/16`);
+    await invariance.locator('.nl-lab-scale-slider').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(Number(await invariance.getAttribute('data-scale')) < 4, `${theme}: the slider moves the scale down with the keyboard`);
+    await invariance.screenshot({ path: path.join(outDir, `invariance-${theme}.png`) });
+
     if (theme === 'dark') {
       // A narrow panel: everything wraps, and nothing but the tensor itself scrolls sideways.
       await page.setViewportSize({ width: 420, height: 800 });
       await page.screenshot({ path: path.join(outDir, 'labs-narrow-dark.png'), fullPage: true });
       await scale.screenshot({ path: path.join(outDir, 'scale-narrow-dark.png') });
+      await invariance.screenshot({ path: path.join(outDir, 'invariance-narrow-dark.png') });
       const overflowing = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
       expect(!overflowing, 'dark: the page does not scroll sideways at 420 px');
     }
@@ -114,6 +129,8 @@ try {
   const text = await page.locator('main').innerText();
   expect(text.includes('归一化') && text.includes('学习率') && text.includes('层间使用 ReLU'), 'zh-cn: the labs show Chinese');
   await page.screenshot({ path: path.join(outDir, 'labs-zh-cn-light.png'), fullPage: true });
+  expect(text.includes('权重缩放 s'), 'zh-cn: the scale-invariance lab shows Chinese');
+  await page.locator('.nl-lab[data-lab="scale-invariance"]').screenshot({ path: path.join(outDir, 'invariance-zh-cn-light.png') });
   await page.close();
 } finally {
   await browser.close();

@@ -15,6 +15,7 @@ export { EngineError } from './types';
 export type { GroupStats, OpName, OpParams, OpResult, Tensor, TensorLike } from './types';
 export type { Pooling } from './pooling';
 export { product as elementCount } from './validate';
+export { BACKWARD_OPS, type BackwardOpName, type BackwardResult, isBackwardOp, normalizeBackward } from './backward';
 
 interface OperationInfo {
   readonly label: string;

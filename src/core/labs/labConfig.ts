@@ -4,9 +4,10 @@
  */
 import { EngineError } from '../engine/types';
 import { isRecord } from '../guards';
+import { isScaleInvarianceNorm, SCALE_INVARIANCE_LIMITS, SCALE_INVARIANCE_NORMS, type ScaleInvarianceNorm } from './scaleInvariance';
 import { computePooling, EXPLORER_LIMITS, EXPLORER_OPS, type ExplorerOp, explorerParams, isExplorerOp, randomTensor } from './tensorExplorer';
 
-export const LAB_NAMES = ['tensor-explorer', 'linear-collapse', 'input-scale'] as const;
+export const LAB_NAMES = ['tensor-explorer', 'linear-collapse', 'input-scale', 'scale-invariance'] as const;
 export type LabName = (typeof LAB_NAMES)[number];
 
 export interface TensorExplorerConfig {
@@ -32,7 +33,16 @@ export interface InputScaleConfig {
   readonly seed: number;
 }
 
-export type LabConfig = TensorExplorerConfig | LinearCollapseConfig | InputScaleConfig;
+export interface ScaleInvarianceConfig {
+  readonly lab: 'scale-invariance';
+  readonly norm: ScaleInvarianceNorm;
+  /** The starting factor s on the weights. */
+  readonly scale: number;
+  readonly learningRate: number;
+  readonly seed: number;
+}
+
+export type LabConfig = TensorExplorerConfig | LinearCollapseConfig | InputScaleConfig | ScaleInvarianceConfig;
 
 export type ParsedLabConfig = { readonly ok: true; readonly config: LabConfig } | { readonly ok: false; readonly error: string };
 
@@ -42,6 +52,7 @@ const KEYS: Record<LabName, readonly string[]> = {
   'tensor-explorer': ['lab', 'op', 'shape', 'groups', 'seed'],
   'linear-collapse': ['lab', 'layers', 'width', 'seed'],
   'input-scale': ['lab', 'steps', 'learningRate', 'seed'],
+  'scale-invariance': ['lab', 'norm', 'scale', 'learningRate', 'seed'],
 };
 
 class ConfigError extends Error {}
@@ -103,6 +114,26 @@ function parseInputScale(record: Record<string, unknown>): InputScaleConfig {
   return { lab: 'input-scale', steps: integer(record, 'steps', 60, minSteps, maxSteps), learningRate, seed: seedOf(record) };
 }
 
+function numberFrom(record: Record<string, unknown>, key: string, fallback: number, [low, high]: readonly [number, number]): number {
+  const value = record[key] ?? fallback;
+  if (typeof value !== 'number' || !(value >= low && value <= high)) {
+    throw new ConfigError(`\`${key}\` must be a number from ${low} to ${high}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function parseScaleInvariance(record: Record<string, unknown>): ScaleInvarianceConfig {
+  const norm = record.norm ?? 'layer_norm';
+  if (!isScaleInvarianceNorm(norm)) throw new ConfigError(`\`norm\` must be one of ${SCALE_INVARIANCE_NORMS.join(', ')}, got ${JSON.stringify(norm)}`);
+  return {
+    lab: 'scale-invariance',
+    norm,
+    scale: numberFrom(record, 'scale', 1, SCALE_INVARIANCE_LIMITS.scale),
+    learningRate: numberFrom(record, 'learningRate', 0.1, SCALE_INVARIANCE_LIMITS.learningRate),
+    seed: seedOf(record),
+  };
+}
+
 /** Checks a lab block (already parsed from YAML or JSON). Unknown keys are errors, so typos show. */
 export function parseLabConfig(value: unknown): ParsedLabConfig {
   if (!isRecord(value)) {
@@ -126,6 +157,8 @@ export function parseLabConfig(value: unknown): ParsedLabConfig {
         return { ok: true, config: parseLinearCollapse(record) };
       case 'input-scale':
         return { ok: true, config: parseInputScale(record) };
+      case 'scale-invariance':
+        return { ok: true, config: parseScaleInvariance(record) };
       default: {
         const never: never = name;
         return never;

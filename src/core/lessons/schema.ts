@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 
 import { isRecord } from '../guards';
+import { LAB_NAMES } from '../labs/labConfig';
 import type { QuizType } from './quizTypes';
 
 export { QUIZ_TYPES, type QuizType } from './quizTypes';
@@ -241,7 +242,6 @@ export const normalizeBlockSchema = z.strictObject({
 });
 export type NormalizeBlock = z.infer<typeof normalizeBlockSchema>;
 
-export const LAB_NAMES = ['tensor-explorer', 'linear-collapse', 'input-scale'] as const;
 
 /** Labs are configured by their own module; here only the name is checked and the rest is passed on. */
 export const labBlockSchema = z.looseObject({ lab: z.enum(LAB_NAMES) });

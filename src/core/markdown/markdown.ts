@@ -1,5 +1,6 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
+import { lessonCommandOf } from './lessonCommands';
 
 /**
  * What a render call passes to the rules below through markdown-it's `env`. Without it (plain
@@ -89,9 +90,11 @@ function installMathVariants(md: MarkdownIt): void {
 const mediaPath = /^media\/(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/;
 const safeLink = /^(?:https:\/\/|http:\/\/|mailto:|#)/i;
 
-/** Links go to the web, mail or an anchor; images come from the extension's `media/` folder only. */
+export { isLessonCommand, LESSON_COMMANDS, type LessonCommand, lessonCommandOf } from './lessonCommands';
+
+/** Links go to the web, mail, an anchor or an allow-listed command; images come from the extension's `media/` folder only. */
 export function isAllowedUrl(url: string): boolean {
-  return safeLink.test(url) || mediaPath.test(url);
+  return safeLink.test(url) || mediaPath.test(url) || lessonCommandOf(url) !== undefined;
 }
 
 /** Wide (Chinese, Japanese) characters and full-width punctuation, between which a line break is no space. */
@@ -150,7 +153,13 @@ function installLessonRules(md: MarkdownIt): void {
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
-    if (/^https?:/i.test(String(token.attrGet('href') ?? ''))) token.attrSet('rel', 'noopener noreferrer');
+    const href = String(token.attrGet('href') ?? '');
+    if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer');
+    const command = lessonCommandOf(href);
+    if (command !== undefined) {
+      token.attrSet('class', 'nl-command-link');
+      token.attrSet('data-command', command);
+    }
     return linkOpen(tokens, index, options, env, self);
   };
 }

@@ -188,6 +188,10 @@ export class LessonPanel extends PanelHost<HostToLessonPage, LessonPageToHost> {
       case 'openSection':
         if (this.service.find(message.lessonId)) await this.showLesson(message.lessonId, 0, message.quizId);
         return;
+      case 'runCommand':
+        // The schema lets only the allow-listed lesson commands through (core/markdown/lessonCommands.ts).
+        await vscode.commands.executeCommand(message.command);
+        return;
       case 'newAttempt': {
         const view = await this.service.newAttempt(message.lessonId, message.quizId);
         if (view) void this.post({ type: 'quizUpdated', lessonId: message.lessonId, view });

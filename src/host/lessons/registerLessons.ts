@@ -7,6 +7,7 @@ import { testCommandsWanted } from '../testSupport';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
 import type { LessonRow, LessonService } from './lessonService';
 import { LessonTree } from './lessonTree';
+import { OPEN_EXAMPLE_MODEL_COMMAND, openExampleModel } from './openExampleModel';
 import { ProgressStore } from './progressStore';
 
 const LESSON_LANGUAGE_SETTING = 'normalizationLab.lessonLanguage';
@@ -137,6 +138,8 @@ export function registerLessons(context: vscode.ExtensionContext): void {
       const quiz = typeof options === 'object' && options !== null ? (options as { quiz?: unknown }).quiz : undefined;
       return typeof lessonId === 'string' ? open(lessonId, typeof quiz === 'string' ? quiz : undefined) : undefined;
     }),
+    /** Opens the example model of lesson 8's tour beside the lesson; returns its document's URI. */
+    vscode.commands.registerCommand(OPEN_EXAMPLE_MODEL_COMMAND, () => openExampleModel(context.extensionUri)),
     /** Asks, then forgets all progress; returns whether it did. `{ confirmed: true }` skips the question (tests). */
     vscode.commands.registerCommand('normalizationLab.resetProgress', async (options?: unknown): Promise<boolean> => {
       const confirmed = isRecord(options) && options.confirmed === true;

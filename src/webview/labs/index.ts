@@ -7,6 +7,7 @@ import { parseLabConfig } from '../../core/labs/labConfig';
 import { errorBox } from './dom';
 import { mountInputScale } from './inputScale';
 import { mountLinearCollapse } from './linearCollapse';
+import { mountScaleInvariance } from './scaleInvariance';
 import { labStrings } from './strings';
 import { mountTensorExplorer } from './tensorExplorer';
 
@@ -40,6 +41,9 @@ export function mountLab(element: HTMLElement): void {
         break;
       case 'input-scale':
         mountInputScale(element, config);
+        break;
+      case 'scale-invariance':
+        mountScaleInvariance(element, config);
         break;
       default: {
         const never: never = config;

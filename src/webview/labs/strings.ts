@@ -84,6 +84,31 @@ export interface LabStrings {
     readonly trained: (name: string, start: string, end: string, stable: string) => string;
     readonly summary: (rate: string, steps: number, raw: string, standardized: string, best: string) => string;
   };
+  readonly invariance: {
+    readonly controls: string;
+    readonly scale: string;
+    readonly scaleSlider: string;
+    readonly scaleValue: (scale: string) => string;
+    readonly norm: string;
+    readonly layerNorm: string;
+    readonly batchNorm: string;
+    readonly newWeights: string;
+    readonly hint: (norm: 'layer_norm' | 'batch_norm', samples: number, inputs: number, features: number, rate: string) => string;
+    readonly outputCaption: (norm: 'layer_norm' | 'batch_norm', scale: string) => string;
+    readonly sampleName: (row: number) => string;
+    readonly featureName: (column: number) => string;
+    readonly measuresCaption: string;
+    readonly quantity: string;
+    readonly atOne: string;
+    readonly atScale: (scale: string) => string;
+    readonly ratio: string;
+    readonly weightNorm: string;
+    readonly gradientNorm: string;
+    readonly effectiveStep: string;
+    readonly outputChange: string;
+    readonly gradientCheck: (norm: 'layer_norm' | 'batch_norm', sum: string, dot: string, difference: string, largest: string) => string;
+    readonly summary: (scale: string, difference: string, gradientRatio: string, stepRatio: string) => string;
+  };
   readonly axes: {
     readonly layout: (blocks: string | undefined, rows: string | undefined, columns: string) => string;
     readonly summary: (pooled: readonly string[], pools: number, cellsPerPool: number) => string;
@@ -172,6 +197,34 @@ const en: LabStrings = {
     trained: (name, start, end, stable) => `${name}: loss ${start} → ${end} (stable only below ${stable}).`,
     summary: (rate, steps, raw, standardized, best) =>
       `Learning rate ${rate}, ${steps} steps. ${raw} ${standardized} Best possible loss for both: ${best}.`,
+  },
+  invariance: {
+    controls: 'Scale invariance controls',
+    scale: 'Weight scale s',
+    scaleSlider: 'Weight scale s (logarithmic slider)',
+    scaleValue: (scale) => `s = ${scale}`,
+    norm: 'Normalization',
+    layerNorm: 'LayerNorm (per sample)',
+    batchNorm: 'BatchNorm (per feature)',
+    newWeights: 'New weights',
+    hint: (norm, samples, inputs, features, rate) =>
+      `A linear layer without bias, z = (s·W) x, maps ${inputs} inputs to ${features} features for a batch of ${samples} samples; ${norm === 'layer_norm' ? 'LayerNorm' : 'BatchNorm (training mode)'} with eps = 0 normalizes z into y. The loss is L = Σ g·y for a fixed upstream gradient g. Move s and compare with s = 1; “one step” is one SGD step with learning rate η = ${rate}.`,
+    outputCaption: (norm, scale) => `Output y = ${norm === 'layer_norm' ? 'LayerNorm' : 'BatchNorm'}(z) at s = ${scale}`,
+    sampleName: (row) => `sample ${row + 1}`,
+    featureName: (column) => `feature ${column + 1}`,
+    measuresCaption: 'What the scale changes, computed by the engine',
+    quantity: 'quantity',
+    atOne: 'at s = 1',
+    atScale: (scale) => `at s = ${scale}`,
+    ratio: 'ratio',
+    weightNorm: 'weight norm ‖s·W‖',
+    gradientNorm: 'gradient norm ‖∂L/∂W‖',
+    effectiveStep: 'effective step η‖∂L/∂W‖ / ‖W‖',
+    outputChange: 'largest change of y after one step',
+    gradientCheck: (norm, sum, dot, difference, largest) =>
+      `The backward pass, checked: on each ${norm === 'layer_norm' ? 'sample' : 'feature'}, the engine’s ∂L/∂z sums to at most ${sum} and its dot product with x̂ is at most ${dot} (both 0 up to rounding); it differs from central differences of the forward pass by at most ${difference}, where its largest entry is ${largest}.`,
+    summary: (scale, difference, gradientRatio, stepRatio) =>
+      `At s = ${scale} the output differs from the one at s = 1 by at most ${difference} (rounding): the norm divides the scale back out. The gradient is ${gradientRatio} times the one at s = 1 (that is 1/s), the effective step ${stepRatio} times (1/s²).`,
   },
   axes: {
     layout: (blocks, rows, columns) =>
@@ -263,6 +316,34 @@ const zhCn: LabStrings = {
     diverged: (name, step, stable) => `${name}：第 ${step} 步发散（学习率须低于 ${stable} 才稳定）。`,
     trained: (name, start, end, stable) => `${name}：损失 ${start} → ${end}（学习率须低于 ${stable} 才稳定）。`,
     summary: (rate, steps, raw, standardized, best) => `学习率 ${rate}，${steps} 步。${raw}${standardized}两者最低可能的损失：${best}。`,
+  },
+  invariance: {
+    controls: '尺度不变性控件',
+    scale: '权重缩放 s',
+    scaleSlider: '权重缩放 s（对数滑块）',
+    scaleValue: (scale) => `s = ${scale}`,
+    norm: '归一化',
+    layerNorm: 'LayerNorm（按样本）',
+    batchNorm: 'BatchNorm（按特征）',
+    newWeights: '新的权重',
+    hint: (norm, samples, inputs, features, rate) =>
+      `一个无偏置的线性层 z = (s·W) x 把 ${inputs} 个输入映射为 ${features} 个特征，批中有 ${samples} 个样本；${norm === 'layer_norm' ? 'LayerNorm' : 'BatchNorm（训练模式）'}（eps = 0）把 z 归一化为 y。损失为 L = Σ g·y，上游梯度 g 固定不变。移动 s，与 s = 1 对比；“一步”指学习率 η = ${rate} 的一步 SGD。`,
+    outputCaption: (norm, scale) => `s = ${scale} 时的输出 y = ${norm === 'layer_norm' ? 'LayerNorm' : 'BatchNorm'}(z)`,
+    sampleName: (row) => `样本 ${row + 1}`,
+    featureName: (column) => `特征 ${column + 1}`,
+    measuresCaption: '缩放改变了什么（由引擎计算）',
+    quantity: '量',
+    atOne: 's = 1 时',
+    atScale: (scale) => `s = ${scale} 时`,
+    ratio: '比值',
+    weightNorm: '权重范数 ‖s·W‖',
+    gradientNorm: '梯度范数 ‖∂L/∂W‖',
+    effectiveStep: '有效步长 η‖∂L/∂W‖ / ‖W‖',
+    outputChange: '一步之后 y 的最大变化',
+    gradientCheck: (norm, sum, dot, difference, largest) =>
+      `反向传播的检验：在每个${norm === 'layer_norm' ? '样本' : '特征'}上，引擎算出的 ∂L/∂z 之和至多为 ${sum}，它与 x̂ 的点积至多为 ${dot}（两者在舍入误差内都是 0）；它与前向计算的中心差分最多相差 ${difference}，而它最大的分量是 ${largest}。`,
+    summary: (scale, difference, gradientRatio, stepRatio) =>
+      `s = ${scale} 时，输出与 s = 1 时最多相差 ${difference}（舍入误差）：归一化把缩放又除掉了。梯度是 s = 1 时的 ${gradientRatio} 倍（即 1/s），有效步长是 ${stepRatio} 倍（1/s²）。`,
   },
   axes: {
     layout: (blocks, rows, columns) => [blocks && `每个 ${blocks} 一个方块`, rows && `行：${rows}`, `列：${columns}`].filter(Boolean).join('；'),
