@@ -9,7 +9,7 @@ import { containerKind, isFunctionalNorm, type LayerSpec, layerSpecFor, RECOGNIZ
 import { describe } from './describe';
 import { findProblems } from './problems';
 import { type Bindings, type ClassScope, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
-import { callArguments, children, forEachNode } from './syntax';
+import { callArguments, childNamed, children, forEachNode } from './syntax';
 import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue } from './types';
 
 export type * from './types';
@@ -234,7 +234,7 @@ function findCustomNorm(resolver: Resolver, name: string): CustomNorm | null {
 /** The construction site of a custom norm: its __init__ parameters bound to the arguments, and the inner call analysed with them. */
 function customLayer(resolver: Resolver, custom: CustomNorm, node: SyntaxNode, fn: FunctionScope | undefined): Layer | undefined {
   const callee = node.firstChild as SyntaxNode;
-  const argList = node.getChild('ArgList') as SyntaxNode;
+  const argList = childNamed(node, 'ArgList') as SyntaxNode;
   const init = custom.cls.methods.get('__init__');
   const names = new Map<string, ResolvedValue>();
   const args: LayerArgument[] = [];
@@ -264,7 +264,7 @@ function customLayer(resolver: Resolver, custom: CustomNorm, node: SyntaxNode, f
   }
   // ConvNeXt's LayerNorm(…, data_format="channels_first") never reaches its F.layer_norm.
   if (!reachable(resolver, custom.call, custom.method, { cls: custom.cls, names })) return undefined;
-  const inner = buildLayer(resolver, custom.spec, custom.call, custom.call.getChild('ArgList') as SyntaxNode, custom.method, { cls: custom.cls, names }, undefined);
+  const inner = buildLayer(resolver, custom.spec, custom.call, childNamed(custom.call, 'ArgList') as SyntaxNode, custom.method, { cls: custom.cls, names }, undefined);
   const { pooling, learnable, tracked, notes } = inner;
   return {
     kind: custom.cls.name,

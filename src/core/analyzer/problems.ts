@@ -16,7 +16,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type ChainRole, chainRoleFor, type LayerSpec } from './catalog';
 import type { CallSite, ContainerSite } from './index';
 import { type FunctionScope, isReference, isTensor, Resolver } from './scope';
-import { callArguments, children, elements, forEachNode } from './syntax';
+import { callArguments, childNamed, children, elements, forEachNode } from './syntax';
 import type { LayerArgument, Problem, PyValue, ResolvedValue, TextRange } from './types';
 
 const isProof = (value: ResolvedValue | undefined): value is ResolvedValue & { value: number } =>
@@ -32,7 +32,7 @@ export function findProblems(resolver: Resolver, sites: readonly CallSite[], con
     if (problem) problems.push(problem);
   }
   for (const { node, kind, fn } of containers) {
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     if (!argList) continue;
     const args = callArguments(argList, resolver.text);
     let items: SyntaxNode[];
@@ -93,7 +93,7 @@ function checkChain(resolver: Resolver, items: readonly SyntaxNode[], fn: Functi
   let state: ChainState | undefined;
   for (const item of items) {
     const callee = item.name === 'CallExpression' ? item.firstChild : null;
-    const argList = item.getChild('ArgList');
+    const argList = childNamed(item, 'ArgList');
     if (!callee || !argList) {
       state = undefined;
       continue;
@@ -221,7 +221,7 @@ function singleSampleBatchNorm(resolver: Resolver, sites: readonly CallSite[]): 
     if (site.spec.form === 'functional') {
       const training = argument(site.layer.arguments, 'training');
       if (training?.source !== 'literal' || training.value !== true) continue;
-      const input = callArguments(site.node.getChild('ArgList') as SyntaxNode, resolver.text)[0];
+      const input = callArguments(childNamed(site.node, 'ArgList') as SyntaxNode, resolver.text)[0];
       const shape = input && !input.keyword && !input.splat ? provenShape(resolver, input.value, resolver.functionOf(site.node)) : undefined;
       if (shape && singleValuePerChannel(shape)) problems.push(singleSample(site.layer.callee, input.value, site.node));
       continue;
@@ -272,7 +272,7 @@ function moduleCalledOnOneSample(resolver: Resolver, site: CallSite): Problem | 
   const fn = resolver.functionOf(site.node);
   const bindings = fn ? fn.assignments.get(name) : resolver.moduleAssignments.get(name);
   if (!bindings || bindings.length !== 1) return undefined;
-  const scopeBody = fn ? fn.node.getChild('Body') : resolver.tree.topNode;
+  const scopeBody = fn ? childNamed(fn.node, 'Body') : resolver.tree.topNode;
   if (!scopeBody) return undefined;
   // Statements of the same block after the construction, in order.
   const block = statement.parent;
@@ -284,7 +284,7 @@ function moduleCalledOnOneSample(resolver: Resolver, site: CallSite): Problem | 
     const [first] = uses;
     const call = first.parent;
     if (call?.name !== 'CallExpression' || call.firstChild?.from !== first.from || uses.length > 1) return undefined;
-    const input = callArguments(call.getChild('ArgList') as SyntaxNode, resolver.text)[0];
+    const input = callArguments(childNamed(call, 'ArgList') as SyntaxNode, resolver.text)[0];
     if (!input || input.keyword || input.splat) return undefined;
     const shape = provenShape(resolver, input.value, fn);
     return shape && singleValuePerChannel(shape) ? singleSample(name, input.value, site.node) : undefined;

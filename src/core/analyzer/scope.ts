@@ -5,7 +5,7 @@
  * source, or says it is symbolic; it never guesses.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { type CallArgument, callArguments, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
+import { type CallArgument, callArguments, childNamed, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
 import type { PyValue, Reference, ResolvedValue, SymbolicElement, TensorValue, ValueSource } from './types';
 
 export class FunctionScope {
@@ -25,7 +25,7 @@ export class FunctionScope {
   get assignments(): Map<string, (SyntaxNode | null)[]> {
     if (!this.assigned) {
       this.assigned = new Map();
-      const body = this.node.getChild('Body');
+      const body = childNamed(this.node, 'Body');
       if (body) collectAssignments(body, this.assigned, this.text);
     }
     return this.assigned;
@@ -170,11 +170,11 @@ export class Resolver {
   }
 
   private collectClass(node: SyntaxNode): void {
-    const nameNode = node.getChild('VariableName');
-    const body = node.getChild('Body');
+    const nameNode = childNamed(node, 'VariableName');
+    const body = childNamed(node, 'Body');
     if (!nameNode || !body) return;
     const name = this.textOf(nameNode);
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     const cls: ClassScope = {
       node,
       name,
@@ -193,7 +193,7 @@ export class Resolver {
         const first = statement.firstChild;
         if (first?.name === 'VariableName' && first.nextSibling?.name === 'TypeDef') cls.attributes.set(this.textOf(first), null);
       }
-      const definition = statement.name === 'DecoratedStatement' ? statement.getChild('FunctionDefinition') : statement.name === 'FunctionDefinition' ? statement : null;
+      const definition = statement.name === 'DecoratedStatement' ? childNamed(statement, 'FunctionDefinition') : statement.name === 'FunctionDefinition' ? statement : null;
       if (definition) {
         const method = this.functionScope(definition);
         if (method) cls.methods.set(method.name, method);
@@ -217,7 +217,7 @@ export class Resolver {
         for (const target of targets) {
           if (target.name !== 'MemberExpression') continue;
           const object = target.firstChild;
-          const property = target.getChild('PropertyName');
+          const property = childNamed(target, 'PropertyName');
           if (object?.name !== 'VariableName' || this.textOf(object) !== self || !property) continue;
           const list = found.get(this.textOf(property)) ?? [];
           list.push({ value: targets.length === 1 ? valueOfAssignment(statement) : null, method });
@@ -233,8 +233,8 @@ export class Resolver {
   functionScope(node: SyntaxNode): FunctionScope | undefined {
     const cached = this.functions.get(node.from);
     if (cached && cached.node.to === node.to) return cached;
-    const nameNode = node.getChild('VariableName');
-    const paramList = node.getChild('ParamList');
+    const nameNode = childNamed(node, 'VariableName');
+    const paramList = childNamed(node, 'ParamList');
     if (!nameNode || !paramList) return undefined;
     const outer = enclosingScopes(node);
     const parentNode = outer.find((scope) => scope.name === 'FunctionDefinition');
@@ -244,7 +244,7 @@ export class Resolver {
       this.textOf(nameNode),
       new Map(),
       parentNode ? this.functionScope(parentNode) : undefined,
-      ownerNode ? this.classes.get(this.textOf(ownerNode.getChild('VariableName') ?? ownerNode)) : undefined,
+      ownerNode ? this.classes.get(this.textOf(childNamed(ownerNode, 'VariableName') ?? ownerNode)) : undefined,
       this.text,
     );
     let index = 0;
@@ -358,7 +358,7 @@ export class Resolver {
     const symbolic: ResolvedValue = { source: 'symbolic', text, via: text };
     const object = node.firstChild;
     if (!object) return symbolic;
-    const property = node.getChild('PropertyName');
+    const property = childNamed(node, 'PropertyName');
     if (!property) {
       // Subscript: x[i] on a known tuple or shape.
       const index = elements(node).slice(1)[0];
@@ -514,7 +514,7 @@ export class Resolver {
     const text = this.textOf(node);
     const symbolic: ResolvedValue = { source: 'symbolic', text };
     const callee = node.firstChild;
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     if (!callee || !argList) return symbolic;
     const target = this.evaluate(callee, fn, bindings, depth + 1);
     const args = callArguments(argList, this.text);
@@ -660,7 +660,7 @@ function collectAssignments(root: SyntaxNode, into: Map<string, (SyntaxNode | nu
         return true;
       }
       case 'FunctionDefinition': {
-        const name = cursor.node.getChild('VariableName');
+        const name = childNamed(cursor.node, 'VariableName');
         if (name) add(name, null);
         return false;
       }
