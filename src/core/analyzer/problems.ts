@@ -24,8 +24,23 @@ const isProof = (value: ResolvedValue | undefined): value is ResolvedValue & { v
 
 const rangeOf = (node: SyntaxNode): TextRange => ({ from: node.from, to: node.to });
 
-export function findProblems(resolver: Resolver, sites: readonly CallSite[], containers: readonly ContainerSite[]): Problem[] {
+/** A part of the file's problems by kind, so that parts analysed apart join in the order one analysis of the whole gives. */
+export interface ProblemLists {
+  readonly divisibility: readonly Problem[];
+  readonly chains: readonly Problem[];
+  readonly singleSample: readonly Problem[];
+}
+
+/** The problems of the parts, in source order (ties keep the order of kinds, then of parts). */
+export function orderProblems(parts: readonly ProblemLists[]): Problem[] {
+  const all = [...parts.flatMap((part) => part.divisibility), ...parts.flatMap((part) => part.chains), ...parts.flatMap((part) => part.singleSample)];
+  return all.sort((a, b) => a.range.from - b.range.from);
+}
+
+/** The problems among these sites and containers (which lie in one part of the file, or the whole). */
+export function findProblems(resolver: Resolver, sites: readonly CallSite[], containers: readonly ContainerSite[]): ProblemLists {
   const problems: Problem[] = [];
+  const chains: Problem[] = [];
   const byNode = new Map(sites.map((site) => [site.node.from, site]));
   for (const site of sites) {
     const problem = groupDivisibility(site);
@@ -43,10 +58,9 @@ export function findProblems(resolver: Resolver, sites: readonly CallSite[], con
       const first = args[0];
       items = first && !first.splat && !first.keyword && first.value.name === 'ArrayExpression' ? elements(first.value) : [];
     }
-    problems.push(...checkChain(resolver, items, fn, byNode));
+    chains.push(...checkChain(resolver, items, fn, byNode));
   }
-  problems.push(...singleSampleBatchNorm(resolver, sites));
-  return problems.sort((a, b) => a.range.from - b.range.from);
+  return { divisibility: problems, chains, singleSample: singleSampleBatchNorm(resolver, sites) };
 }
 
 function groupDivisibility(site: CallSite): Problem | undefined {
@@ -247,7 +261,7 @@ function singleSample(what: string, input: SyntaxNode, construction: SyntaxNode)
 function provenShape(resolver: Resolver, node: SyntaxNode, fn: FunctionScope | undefined): readonly PyValue[] | undefined {
   let call = node;
   if (node.name === 'VariableName') {
-    const assigned = fn ? fn.assignments.get(resolver.textOf(node)) : resolver.moduleAssignments.get(resolver.textOf(node));
+    const assigned = fn ? fn.assignments.get(resolver.textOf(node)) : resolver.moduleAssignmentsOf(resolver.textOf(node));
     if (!assigned || assigned.length !== 1 || !assigned[0] || (fn && fn.parameters.has(resolver.textOf(node)))) return undefined;
     call = assigned[0];
   }
@@ -270,13 +284,14 @@ function moduleCalledOnOneSample(resolver: Resolver, site: CallSite): Problem | 
   if (target?.name !== 'VariableName' || target.nextSibling?.name !== 'AssignOp') return undefined;
   const name = resolver.textOf(target);
   const fn = resolver.functionOf(site.node);
-  const bindings = fn ? fn.assignments.get(name) : resolver.moduleAssignments.get(name);
+  const bindings = fn ? fn.assignments.get(name) : resolver.moduleAssignmentsOf(name);
   if (!bindings || bindings.length !== 1) return undefined;
   const scopeBody = fn ? childNamed(fn.node, 'Body') : resolver.tree.topNode;
   if (!scopeBody) return undefined;
   // Statements of the same block after the construction, in order.
   const block = statement.parent;
   if (!block) return undefined;
+  if (!block.parent) resolver.dependsOnWholeFile();
   for (const next of children(block)) {
     if (next.from <= statement.from) continue;
     const uses = usesOf(resolver, next, name);
