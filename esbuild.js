@@ -52,6 +52,28 @@ function noNodeBuiltins(advice = '') {
 }
 
 /**
+ * zod re-exports all of its ~40 error-message locales as `z.locales`, and esbuild keeps every one
+ * of them (about 300 KiB of the host bundle), although only English, which zod configures itself,
+ * is ever used here. This gives zod's own `locales/index.js` only that one.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+        return { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: "export { default as en } from './en.js';",
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * The extension host bundle, `main` and `browser` alike: one CommonJS file (the web worker host
  * loads no chunks) with no Node built-in in it.
  */
@@ -65,7 +87,7 @@ function webExtensionOptions() {
     target: 'es2022',
     splitting: false,
     external: ['vscode'],
-    plugins: [noNodeBuiltins()],
+    plugins: [noNodeBuiltins(), zodEnglishOnly()],
   };
 }
 

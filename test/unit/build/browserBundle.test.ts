@@ -87,3 +87,29 @@ describe('activation', () => {
   });
 });
 
+describe('zod in the host bundle', () => {
+  it('carries English only of its message locales, and its messages are still the English ones', async () => {
+    const options = webExtensionOptions();
+    const result = await esbuild.build({ ...options, absWorkingDir: repoRoot, sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
+    // zod's own locales/index.js is replaced by the plugin's one (namespace zod-locales).
+    const locales = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('zod-locales:') && /node_modules\/zod\/v4\/locales\/[a-zA-Z-]+\.js$/.test(file));
+    expect(locales.map((file) => path.basename(file))).toEqual(['en.js']);
+
+    const probe = await esbuild.build({
+      stdin: {
+        contents: "import { z } from 'zod'; export const messages = z.object({ a: z.string() }).strict().safeParse({ a: 1, c: 0 }).error?.issues.map((issue) => issue.message);",
+        resolveDir: path.join(repoRoot, 'src'),
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+      plugins: (options.plugins ?? []).filter((plugin) => plugin.name === 'zod-english-only'),
+    });
+    const module = { exports: {} as { messages?: string[] } };
+    new Function('module', 'exports', 'require', probe.outputFiles[0]!.text)(module, module.exports, require);
+    expect(module.exports.messages).toEqual(['Invalid input: expected string, received number', 'Unrecognized key: "c"']);
+  });
+});
