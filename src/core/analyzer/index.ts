@@ -103,7 +103,7 @@ function analyzeStatements(text: string, tree: Tree, previous: StatementCache | 
   const problems: ProblemLists[] = [];
   for (let statement = tree.topNode.firstChild; statement; statement = statement.nextSibling) {
     const source = text.slice(statement.from, statement.to);
-    const earlier = previous?.get(source)?.find((candidate) => [...candidate.dependencies].every(([key, signature]) => resolver.signature(key) === signature));
+    const earlier = previous?.get(source)?.find((candidate) => [...candidate.dependencies].every(([key, signature]) => resolver.signature(key, statement) === signature));
     const analysed = earlier ? moved(earlier, statement.from - earlier.from) : analyzeStatement(resolver, statement);
     for (const layer of analysed.layers) layers.push(layer);
     problems.push(analysed.problems);
@@ -117,6 +117,7 @@ function analyzeStatements(text: string, tree: Tree, previous: StatementCache | 
 function analyzeStatement(resolver: Resolver, statement: SyntaxNode): StatementAnalysis {
   const dependencies: Dependencies = new Map();
   resolver.recording = dependencies;
+  resolver.recordingWithin = { from: statement.from, to: statement.to };
   try {
     const { text } = resolver;
     const customs = new Map<string, CustomNorm | null>();

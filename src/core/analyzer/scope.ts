@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { type CallArgument, callArguments, childNamed, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
-import type { PyValue, Reference, ResolvedValue, SymbolicElement, TensorValue, ValueSource } from './types';
+import type { PyValue, Reference, ResolvedValue, SymbolicElement, TensorValue, TextRange, ValueSource } from './types';
 
 export class FunctionScope {
   private assigned: Map<string, (SyntaxNode | null)[]> | undefined;
@@ -101,9 +101,11 @@ export class Resolver {
   /** Every name that is ever assigned, imported, defined as a class or given a parameter default: only these can name a layer class. */
   private readonly boundNames = new Set<string>();
   private readonly active = new Set<string>();
-  private readonly signatures = new Map<string, string>();
-  /** While a part of the file is analysed: every module-level question it asks. */
+  /** The nodes and words each recorded question's signature is made of. */
+  private readonly answers = new Map<string, readonly (string | SyntaxNode | null)[]>();
+  /** While a part of the file is analysed: every module-level question it asks, and where that part is. */
   recording: Dependencies | undefined;
+  recordingWithin: TextRange = { from: 0, to: 0 };
 
   constructor(
     readonly text: string,
@@ -142,28 +144,37 @@ export class Resolver {
   }
 
   private record(key: string): void {
-    if (this.recording && !this.recording.has(key)) this.recording.set(key, this.signature(key));
+    if (this.recording && !this.recording.has(key)) this.recording.set(key, this.signature(key, this.recordingWithin));
   }
 
   /**
    * What the module says about a name, as a string that changes whenever an answer about it could:
    * `n:<name>`: its module assignments (position and text), the class of that name (position and
-   * text), the import; `b:<name>`: whether it is bound anywhere; `f:`: the whole text.
+   * text), the import; `b:<name>`: whether it is bound anywhere; `f:`: the whole text. Positions
+   * inside `within` (the statement asking) are relative to it, so a statement that only moved,
+   * with its own classes, still matches.
    */
-  signature(key: string): string {
-    const known = this.signatures.get(key);
-    if (known !== undefined) return known;
-    const name = key.slice(2);
-    let signature: string;
-    if (key === 'f:') signature = this.text;
-    else if (key.startsWith('b:')) signature = this.boundNames.has(name) ? '1' : '0';
-    else {
-      const assigned = this.moduleAssignments.get(name);
-      const cls = this.classes.get(name);
-      const at = (node: SyntaxNode | null) => (node ? `${node.from}:${this.textOf(node)}` : '∅');
-      signature = [assigned ? assigned.map(at).join('\u0001') : '-', cls ? at(cls.node) : '-', this.imports.get(name) ?? '-'].join('\u0002');
+  signature(key: string, within: TextRange): string {
+    if (key === 'f:') return this.text;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      const name = key.slice(2);
+      if (key.startsWith('b:')) answer = [this.boundNames.has(name) ? '1' : '0'];
+      else {
+        const assigned = this.moduleAssignments.get(name);
+        answer = [...(assigned ?? ['-']), '|', this.classes.get(name)?.node ?? '-', '|', this.imports.get(name) ?? '-'];
+      }
+      this.answers.set(key, answer);
     }
-    this.signatures.set(key, signature);
+    let signature = '';
+    for (const part of answer) {
+      if (typeof part === 'string') signature += part;
+      else if (part === null) signature += '∅';
+      else {
+        const inside = part.from >= within.from && part.to <= within.to;
+        signature += `${inside ? `r${part.from - within.from}` : part.from}:${this.textOf(part)}\u0001`;
+      }
+    }
     return signature;
   }
 

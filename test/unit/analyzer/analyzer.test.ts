@@ -320,6 +320,29 @@ describe('robustness', () => {
     // A guard against a hang on a busy machine, not a speed target (that lives in npm run bench).
   }, 120_000);
 
+  it('an incremental analysis after random (half-typed) edits equals a fresh analysis of the same tree, statement reuse included', () => {
+    const other = ['import torch.nn as nn\n', 'WIDTH = 8\n', 'class Config:\n    n_embd: int = 64\n', '\nclass Norm(nn.Module):\n    def forward(self, x):\n        return F.layer_norm(x, (4,))\n'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('', '(', ')', ',', '=', ':', '\n', '    ', 'nn.', 'LayerNorm(', '"', '#', '1', 'x', ...other)), { minLength: 1, maxLength: 6 }),
+        (edits) => {
+          let text = model;
+          const session = new IncrementalAnalysis();
+          session.analyze(text);
+          for (const [at, length, insert] of edits) {
+            const from = at % (text.length + 1);
+            const to = Math.min(text.length, from + length);
+            session.applyChanges([{ fromA: from, toA: to, fromB: from, toB: from + insert.length }]);
+            text = text.slice(0, from) + insert + text.slice(to);
+            const incremental = session.analyze(text);
+            expect(incremental).toEqual(analyzeModelCode(text, session.tree));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
   it('arbitrary text never makes it throw', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
