@@ -17,7 +17,7 @@ const CJK = /[\u4e00-\u9fff]/;
  * The whole lesson page as one PNG. A webview paints only what its panel shows, so the window
  * is made as tall as the lesson for the photograph, then given back its size.
  */
-async function fullPageShot(page, frame, name) {
+export async function fullPageShot(page, frame, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   const viewport = page.viewportSize();
