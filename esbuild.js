@@ -1,6 +1,7 @@
-// Bundles the extension host code twice from the same source, for Node (`main`, dist/extension.js)
-// and for the browser's web worker extension host (`browser`, dist/web/extension.js, for
-// vscode.dev and github.dev), and the webview pages (browser).
+// Bundles the extension host code once, dist/extension.js, which both `main` (VS Code's Node
+// extension host) and `browser` (the browser's web worker extension host: vscode.dev, github.dev)
+// load: the host code uses no Node API, so one file serves both and the .vsix carries its
+// libraries once. Also bundles the webview pages (browser).
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
@@ -50,12 +51,15 @@ function noNodeBuiltins(advice = '') {
   };
 }
 
-/** The `browser` entry: one CommonJS file (the web worker host loads no chunks), no Node built-in. */
+/**
+ * The extension host bundle, `main` and `browser` alike: one CommonJS file (the web worker host
+ * loads no chunks) with no Node built-in in it.
+ */
 function webExtensionOptions() {
   return {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
-    outdir: 'dist/web',
+    outdir: 'dist',
     platform: 'browser',
     format: 'cjs',
     target: 'es2022',
@@ -117,15 +121,6 @@ function webTestOptions() {
 
 function buildOptions() {
   const options = [
-    {
-      ...common,
-      entryPoints: { extension: 'src/extension.ts' },
-      outdir: 'dist',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
-    },
     webExtensionOptions(),
     {
       ...common,

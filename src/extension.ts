@@ -4,12 +4,12 @@ import { registerModelCode } from './host/modelCode/registerModelCode';
 import { registerNormalizeSelection } from './host/normalize/registerNormalizeSelection';
 import { registerHostInfo } from './host/testSupport';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Registers everything; nothing is read or parsed here (lessons and the Python analyzer load when first needed). */
+export function activate(context: vscode.ExtensionContext): void {
   registerNormalizeSelection(context);
   registerModelCode(context);
   registerHostInfo(context);
-  // Last: it reads the lesson files first (through vscode.workspace.fs, which is asynchronous).
-  await registerLessons(context);
+  registerLessons(context);
 }
 
 export function deactivate(): void {

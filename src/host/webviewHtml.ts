@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml } from '../core/markdown/markdown';
+import { escapeHtml } from '../core/markdown/escapeHtml';
 
 /** The folders a webview page may load from: the bundles and the static media, nothing else. */
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {

@@ -7,9 +7,9 @@ import { type SyntaxNode, type Tree, TreeFragment } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { containerKind, isFunctionalNorm, type LayerSpec, layerSpecFor, RECOGNIZED_LAYERS } from './catalog';
 import { describe } from './describe';
-import { findProblems } from './problems';
-import { type Bindings, type ClassScope, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
-import { callArguments, children, forEachNode } from './syntax';
+import { findProblems, orderProblems, type ProblemLists } from './problems';
+import { type Bindings, type ClassScope, type Dependencies, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
+import { callArguments, childNamed, children, forEachNode } from './syntax';
 import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue } from './types';
 
 export type * from './types';
@@ -46,11 +46,15 @@ export function parseModelCode(text: string, previous?: { readonly tree: Tree; r
 }
 
 /**
- * One document's parse state between edits: changes are folded into the previous tree's
- * fragments as they happen (cheap), and the next analysis reparses only what they touched.
+ * One document's analysis between edits: changes are folded into the previous tree's fragments
+ * as they happen (cheap), the next analysis reparses only what they touched, and every top-level
+ * statement whose text and module-level answers are unchanged keeps its previous analysis.
  */
 export class IncrementalAnalysis {
   private fragments: readonly TreeFragment[] = [];
+  private statements: StatementCache | undefined;
+  /** The tree of the last analysis. */
+  tree: Tree | undefined;
 
   /** Records an edit; `changes` are sorted and in the coordinates of the text before (A) and after (B). */
   applyChanges(changes: readonly TextChange[]): void {
@@ -59,8 +63,11 @@ export class IncrementalAnalysis {
 
   analyze(text: string): ModelAnalysis {
     const tree = parser.parse(text, this.fragments);
+    this.tree = tree;
     this.fragments = TreeFragment.addTree(tree);
-    return analyzeModelCode(text, tree);
+    const { analysis, statements } = analyzeStatements(text, tree, this.statements);
+    this.statements = statements;
+    return analysis;
   }
 }
 
@@ -69,50 +76,123 @@ const MEMBER_CALLEES = new Set([...RECOGNIZED_LAYERS.map((spec) => spec.name), '
 
 /** Analyses Python source; pass the tree from `parseModelCode` to reuse it. */
 export function analyzeModelCode(text: string, tree: Tree = parser.parse(text)): ModelAnalysis {
+  return analyzeStatements(text, tree, undefined).analysis;
+}
+
+/** What one top-level statement contributes, with the module-level answers it was analysed with. */
+interface StatementAnalysis {
+  readonly from: number;
+  readonly to: number;
+  readonly layers: readonly Layer[];
+  readonly problems: ProblemLists;
+  readonly dependencies: Dependencies;
+}
+
+/** A version's statement analyses by the statement's text. */
+type StatementCache = Map<string, StatementAnalysis[]>;
+
+/**
+ * The analysis, statement by statement: a statement depends only on its own text and on what the
+ * module answers about the names it asks for (imports, module assignments, classes), so one
+ * whose text and answers are as in `previous` reuses that analysis, moved to where it is now.
+ */
+function analyzeStatements(text: string, tree: Tree, previous: StatementCache | undefined): { analysis: ModelAnalysis; statements: StatementCache } {
   const resolver = new Resolver(text, tree);
-  const customs = new Map<string, CustomNorm | null>();
-  const sites: CallSite[] = [];
-  const containers: ContainerSite[] = [];
+  const statements: StatementCache = new Map();
   const layers: Layer[] = [];
-  forEachNode(tree.topNode, (cursor) => {
-    if (cursor.name !== 'CallExpression') return true;
-    const node = cursor.node;
-    const callee = node.firstChild;
-    const argList = callee?.nextSibling;
-    if (!callee || argList?.name !== 'ArgList') return true;
-    if (callee.name === 'MemberExpression') {
-      const property = callee.lastChild;
-      if (property?.name !== 'PropertyName') return true;
-      const name = text.slice(property.from, property.to);
-      if (!MEMBER_CALLEES.has(name) && !resolver.classes.has(name)) return true;
-    } else if (callee.name !== 'VariableName' || !resolver.boundNames.has(text.slice(callee.from, callee.to))) return true;
-    const fn = resolver.functionOf(node);
-    const target = resolver.evaluate(callee, fn);
-    if (!isReference(target.value)) return true;
-    const ref = target.value.ref;
-    // A class reached through a parameter (torchvision's `norm_layer`): a caller may pass another.
-    const through = target.source === 'literal' || target.source === 'constant' ? undefined : resolver.textOf(callee);
-    if (ref.startsWith(LOCAL_CLASS)) {
-      const name = ref.slice(LOCAL_CLASS.length);
-      if (!customs.has(name)) customs.set(name, findCustomNorm(resolver, name));
-      const custom = customs.get(name);
-      const layer = custom && customLayer(resolver, custom, node, fn);
-      if (layer) layers.push(layer);
+  const problems: ProblemLists[] = [];
+  for (let statement = tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    const source = text.slice(statement.from, statement.to);
+    const earlier = previous?.get(source)?.find((candidate) => [...candidate.dependencies].every(([key, signature]) => resolver.signature(key) === signature));
+    const analysed = earlier ? moved(earlier, statement.from - earlier.from) : analyzeStatement(resolver, statement);
+    for (const layer of analysed.layers) layers.push(layer);
+    problems.push(analysed.problems);
+    const same = statements.get(source);
+    if (same) same.push(analysed);
+    else statements.set(source, [analysed]);
+  }
+  return { analysis: { layers, problems: orderProblems(problems) }, statements };
+}
+
+function analyzeStatement(resolver: Resolver, statement: SyntaxNode): StatementAnalysis {
+  const dependencies: Dependencies = new Map();
+  resolver.recording = dependencies;
+  try {
+    const { text } = resolver;
+    const customs = new Map<string, CustomNorm | null>();
+    const sites: CallSite[] = [];
+    const containers: ContainerSite[] = [];
+    const layers: Layer[] = [];
+    forEachNode(statement, (cursor) => {
+      if (cursor.name !== 'CallExpression') return true;
+      const node = cursor.node;
+      const callee = node.firstChild;
+      const argList = callee?.nextSibling;
+      if (!callee || argList?.name !== 'ArgList') return true;
+      if (callee.name === 'MemberExpression') {
+        const property = callee.lastChild;
+        if (property?.name !== 'PropertyName') return true;
+        const name = text.slice(property.from, property.to);
+        if (!MEMBER_CALLEES.has(name) && !resolver.classNamed(name)) return true;
+      } else if (callee.name !== 'VariableName' || !resolver.isBound(text.slice(callee.from, callee.to))) return true;
+      const fn = resolver.functionOf(node);
+      const target = resolver.evaluate(callee, fn);
+      if (!isReference(target.value)) return true;
+      const ref = target.value.ref;
+      // A class reached through a parameter (torchvision's `norm_layer`): a caller may pass another.
+      const through = target.source === 'literal' || target.source === 'constant' ? undefined : resolver.textOf(callee);
+      if (ref.startsWith(LOCAL_CLASS)) {
+        const name = ref.slice(LOCAL_CLASS.length);
+        if (!customs.has(name)) customs.set(name, findCustomNorm(resolver, name));
+        const custom = customs.get(name);
+        const layer = custom && customLayer(resolver, custom, node, fn);
+        if (layer) layers.push(layer);
+        return true;
+      }
+      const kind = containerKind(ref);
+      if (kind) {
+        containers.push({ node, kind, fn });
+        return true;
+      }
+      const spec = layerSpecFor(ref);
+      if (!spec) return true;
+      const layer = buildLayer(resolver, spec, node, argList, fn, undefined, through, target.value.partial);
+      layers.push(layer);
+      sites.push({ node, spec, layer });
       return true;
+    });
+    return { from: statement.from, to: statement.to, layers, problems: findProblems(resolver, sites, containers), dependencies };
+  } finally {
+    resolver.recording = undefined;
+  }
+}
+
+/**
+ * A statement's analysis moved by `delta`: every range inside the statement moves (a layer's, its
+ * arguments', a problem's fix), ranges elsewhere (the class it constructs) stay. The results are
+ * plain data; a `partial`'s opaque record is kept as it is.
+ */
+function moved(analysis: StatementAnalysis, delta: number): StatementAnalysis {
+  if (delta === 0) return analysis;
+  const move = (value: unknown, key?: string): unknown => {
+    if (typeof value !== 'object' || value === null || key === 'partial') return value;
+    if (Array.isArray(value)) return value.map((item) => move(item));
+    const record = value as Record<string, unknown>;
+    if (typeof record.from === 'number' && typeof record.to === 'number' && Object.keys(record).length === 2) {
+      const inside = record.from >= analysis.from && record.to <= analysis.to;
+      return inside ? { from: record.from + delta, to: record.to + delta } : record;
     }
-    const kind = containerKind(ref);
-    if (kind) {
-      containers.push({ node, kind, fn });
-      return true;
-    }
-    const spec = layerSpecFor(ref);
-    if (!spec) return true;
-    const layer = buildLayer(resolver, spec, node, argList, fn, undefined, through, target.value.partial);
-    layers.push(layer);
-    sites.push({ node, spec, layer });
-    return true;
-  });
-  return { layers, problems: findProblems(resolver, sites, containers) };
+    const copy: Record<string, unknown> = {};
+    for (const name of Object.keys(record)) copy[name] = move(record[name], name);
+    return copy;
+  };
+  return {
+    from: analysis.from + delta,
+    to: analysis.to + delta,
+    layers: move(analysis.layers) as Layer[],
+    problems: move(analysis.problems) as ProblemLists,
+    dependencies: analysis.dependencies,
+  };
 }
 
 /** The layer whose call contains `offset` (the innermost when calls nest), for a hover. */
@@ -210,7 +290,7 @@ interface CustomNorm {
 }
 
 function findCustomNorm(resolver: Resolver, name: string): CustomNorm | null {
-  const cls = resolver.classes.get(name);
+  const cls = resolver.classNamed(name);
   if (!cls) return null;
   const methods = [...cls.methods.values()].sort((a, b) => Number(b.name === 'forward') - Number(a.name === 'forward'));
   for (const method of methods) {
@@ -234,7 +314,7 @@ function findCustomNorm(resolver: Resolver, name: string): CustomNorm | null {
 /** The construction site of a custom norm: its __init__ parameters bound to the arguments, and the inner call analysed with them. */
 function customLayer(resolver: Resolver, custom: CustomNorm, node: SyntaxNode, fn: FunctionScope | undefined): Layer | undefined {
   const callee = node.firstChild as SyntaxNode;
-  const argList = node.getChild('ArgList') as SyntaxNode;
+  const argList = childNamed(node, 'ArgList') as SyntaxNode;
   const init = custom.cls.methods.get('__init__');
   const names = new Map<string, ResolvedValue>();
   const args: LayerArgument[] = [];
@@ -264,7 +344,7 @@ function customLayer(resolver: Resolver, custom: CustomNorm, node: SyntaxNode, f
   }
   // ConvNeXt's LayerNorm(…, data_format="channels_first") never reaches its F.layer_norm.
   if (!reachable(resolver, custom.call, custom.method, { cls: custom.cls, names })) return undefined;
-  const inner = buildLayer(resolver, custom.spec, custom.call, custom.call.getChild('ArgList') as SyntaxNode, custom.method, { cls: custom.cls, names }, undefined);
+  const inner = buildLayer(resolver, custom.spec, custom.call, childNamed(custom.call, 'ArgList') as SyntaxNode, custom.method, { cls: custom.cls, names }, undefined);
   const { pooling, learnable, tracked, notes } = inner;
   return {
     kind: custom.cls.name,

@@ -16,7 +16,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type ChainRole, chainRoleFor, type LayerSpec } from './catalog';
 import type { CallSite, ContainerSite } from './index';
 import { type FunctionScope, isReference, isTensor, Resolver } from './scope';
-import { callArguments, children, elements, forEachNode } from './syntax';
+import { callArguments, childNamed, children, elements, forEachNode } from './syntax';
 import type { LayerArgument, Problem, PyValue, ResolvedValue, TextRange } from './types';
 
 const isProof = (value: ResolvedValue | undefined): value is ResolvedValue & { value: number } =>
@@ -24,15 +24,30 @@ const isProof = (value: ResolvedValue | undefined): value is ResolvedValue & { v
 
 const rangeOf = (node: SyntaxNode): TextRange => ({ from: node.from, to: node.to });
 
-export function findProblems(resolver: Resolver, sites: readonly CallSite[], containers: readonly ContainerSite[]): Problem[] {
+/** A part of the file's problems by kind, so that parts analysed apart join in the order one analysis of the whole gives. */
+export interface ProblemLists {
+  readonly divisibility: readonly Problem[];
+  readonly chains: readonly Problem[];
+  readonly singleSample: readonly Problem[];
+}
+
+/** The problems of the parts, in source order (ties keep the order of kinds, then of parts). */
+export function orderProblems(parts: readonly ProblemLists[]): Problem[] {
+  const all = [...parts.flatMap((part) => part.divisibility), ...parts.flatMap((part) => part.chains), ...parts.flatMap((part) => part.singleSample)];
+  return all.sort((a, b) => a.range.from - b.range.from);
+}
+
+/** The problems among these sites and containers (which lie in one part of the file, or the whole). */
+export function findProblems(resolver: Resolver, sites: readonly CallSite[], containers: readonly ContainerSite[]): ProblemLists {
   const problems: Problem[] = [];
+  const chains: Problem[] = [];
   const byNode = new Map(sites.map((site) => [site.node.from, site]));
   for (const site of sites) {
     const problem = groupDivisibility(site);
     if (problem) problems.push(problem);
   }
   for (const { node, kind, fn } of containers) {
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     if (!argList) continue;
     const args = callArguments(argList, resolver.text);
     let items: SyntaxNode[];
@@ -43,10 +58,9 @@ export function findProblems(resolver: Resolver, sites: readonly CallSite[], con
       const first = args[0];
       items = first && !first.splat && !first.keyword && first.value.name === 'ArrayExpression' ? elements(first.value) : [];
     }
-    problems.push(...checkChain(resolver, items, fn, byNode));
+    chains.push(...checkChain(resolver, items, fn, byNode));
   }
-  problems.push(...singleSampleBatchNorm(resolver, sites));
-  return problems.sort((a, b) => a.range.from - b.range.from);
+  return { divisibility: problems, chains, singleSample: singleSampleBatchNorm(resolver, sites) };
 }
 
 function groupDivisibility(site: CallSite): Problem | undefined {
@@ -93,7 +107,7 @@ function checkChain(resolver: Resolver, items: readonly SyntaxNode[], fn: Functi
   let state: ChainState | undefined;
   for (const item of items) {
     const callee = item.name === 'CallExpression' ? item.firstChild : null;
-    const argList = item.getChild('ArgList');
+    const argList = childNamed(item, 'ArgList');
     if (!callee || !argList) {
       state = undefined;
       continue;
@@ -221,7 +235,7 @@ function singleSampleBatchNorm(resolver: Resolver, sites: readonly CallSite[]): 
     if (site.spec.form === 'functional') {
       const training = argument(site.layer.arguments, 'training');
       if (training?.source !== 'literal' || training.value !== true) continue;
-      const input = callArguments(site.node.getChild('ArgList') as SyntaxNode, resolver.text)[0];
+      const input = callArguments(childNamed(site.node, 'ArgList') as SyntaxNode, resolver.text)[0];
       const shape = input && !input.keyword && !input.splat ? provenShape(resolver, input.value, resolver.functionOf(site.node)) : undefined;
       if (shape && singleValuePerChannel(shape)) problems.push(singleSample(site.layer.callee, input.value, site.node));
       continue;
@@ -247,7 +261,7 @@ function singleSample(what: string, input: SyntaxNode, construction: SyntaxNode)
 function provenShape(resolver: Resolver, node: SyntaxNode, fn: FunctionScope | undefined): readonly PyValue[] | undefined {
   let call = node;
   if (node.name === 'VariableName') {
-    const assigned = fn ? fn.assignments.get(resolver.textOf(node)) : resolver.moduleAssignments.get(resolver.textOf(node));
+    const assigned = fn ? fn.assignments.get(resolver.textOf(node)) : resolver.moduleAssignmentsOf(resolver.textOf(node));
     if (!assigned || assigned.length !== 1 || !assigned[0] || (fn && fn.parameters.has(resolver.textOf(node)))) return undefined;
     call = assigned[0];
   }
@@ -270,13 +284,14 @@ function moduleCalledOnOneSample(resolver: Resolver, site: CallSite): Problem | 
   if (target?.name !== 'VariableName' || target.nextSibling?.name !== 'AssignOp') return undefined;
   const name = resolver.textOf(target);
   const fn = resolver.functionOf(site.node);
-  const bindings = fn ? fn.assignments.get(name) : resolver.moduleAssignments.get(name);
+  const bindings = fn ? fn.assignments.get(name) : resolver.moduleAssignmentsOf(name);
   if (!bindings || bindings.length !== 1) return undefined;
-  const scopeBody = fn ? fn.node.getChild('Body') : resolver.tree.topNode;
+  const scopeBody = fn ? childNamed(fn.node, 'Body') : resolver.tree.topNode;
   if (!scopeBody) return undefined;
   // Statements of the same block after the construction, in order.
   const block = statement.parent;
   if (!block) return undefined;
+  if (!block.parent) resolver.dependsOnWholeFile();
   for (const next of children(block)) {
     if (next.from <= statement.from) continue;
     const uses = usesOf(resolver, next, name);
@@ -284,7 +299,7 @@ function moduleCalledOnOneSample(resolver: Resolver, site: CallSite): Problem | 
     const [first] = uses;
     const call = first.parent;
     if (call?.name !== 'CallExpression' || call.firstChild?.from !== first.from || uses.length > 1) return undefined;
-    const input = callArguments(call.getChild('ArgList') as SyntaxNode, resolver.text)[0];
+    const input = callArguments(childNamed(call, 'ArgList') as SyntaxNode, resolver.text)[0];
     if (!input || input.keyword || input.splat) return undefined;
     const shape = provenShape(resolver, input.value, fn);
     return shape && singleValuePerChannel(shape) ? singleSample(name, input.value, site.node) : undefined;

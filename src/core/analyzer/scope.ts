@@ -5,7 +5,7 @@
  * source, or says it is symbolic; it never guesses.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { type CallArgument, callArguments, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
+import { type CallArgument, callArguments, childNamed, children, elements, forEachNode, isError, parseNumber, parseString } from './syntax';
 import type { PyValue, Reference, ResolvedValue, SymbolicElement, TensorValue, ValueSource } from './types';
 
 export class FunctionScope {
@@ -19,13 +19,15 @@ export class FunctionScope {
     readonly parent: FunctionScope | undefined,
     readonly owner: ClassScope | undefined,
     private readonly text: string,
+    /** The name the owner class was looked up by (a later class of the same name would win). */
+    readonly ownerName?: string,
   ) {}
 
   /** Name → assigned value nodes; null for a binding the analyzer cannot follow (for, with, tuple unpacking, +=). Collected on first use. */
   get assignments(): Map<string, (SyntaxNode | null)[]> {
     if (!this.assigned) {
       this.assigned = new Map();
-      const body = this.node.getChild('Body');
+      const body = childNamed(this.node, 'Body');
       if (body) collectAssignments(body, this.assigned, this.text);
     }
     return this.assigned;
@@ -83,15 +85,25 @@ export interface Bindings {
   readonly names: ReadonlyMap<string, ResolvedValue>;
 }
 
+/**
+ * What one part of the file's analysis asked about the module's names, each with the answer's
+ * signature (see `Resolver.signature`): if every signature is the same in a later version, the
+ * part analyses the same there.
+ */
+export type Dependencies = Map<string, string>;
+
 export class Resolver {
-  readonly imports = new Map<string, string>();
-  readonly moduleAssignments = new Map<string, (SyntaxNode | null)[]>();
-  readonly classes = new Map<string, ClassScope>();
+  private readonly imports = new Map<string, string>();
+  private readonly moduleAssignments = new Map<string, (SyntaxNode | null)[]>();
+  private readonly classes = new Map<string, ClassScope>();
   private readonly functions = new Map<number, FunctionScope>();
   private readonly selfAssignmentCache = new Map<ClassScope, Map<string, { readonly value: SyntaxNode | null; readonly method: FunctionScope }[]>>();
   /** Every name that is ever assigned, imported, defined as a class or given a parameter default: only these can name a layer class. */
-  readonly boundNames = new Set<string>();
+  private readonly boundNames = new Set<string>();
   private readonly active = new Set<string>();
+  private readonly signatures = new Map<string, string>();
+  /** While a part of the file is analysed: every module-level question it asks. */
+  recording: Dependencies | undefined;
 
   constructor(
     readonly text: string,
@@ -102,6 +114,57 @@ export class Resolver {
 
   textOf(node: SyntaxNode): string {
     return this.text.slice(node.from, node.to);
+  }
+
+  // ---- module-level names, each question recorded --------------------------------------------
+
+  /** The class of the file defined under `name` (the last one, as Python would bind it). */
+  classNamed(name: string): ClassScope | undefined {
+    this.record(`n:${name}`);
+    return this.classes.get(name);
+  }
+
+  /** The module-level bindings of `name`: assigned values (null where not followed). */
+  moduleAssignmentsOf(name: string): (SyntaxNode | null)[] | undefined {
+    this.record(`n:${name}`);
+    return this.moduleAssignments.get(name);
+  }
+
+  /** True when `name` is bound anywhere in the file (assigned, imported, a class, a parameter with a default). */
+  isBound(name: string): boolean {
+    this.record(`b:${name}`);
+    return this.boundNames.has(name);
+  }
+
+  /** The part being analysed looks at other top-level statements (what follows a module-level construction): it is the same only if the whole file is. */
+  dependsOnWholeFile(): void {
+    this.record('f:');
+  }
+
+  private record(key: string): void {
+    if (this.recording && !this.recording.has(key)) this.recording.set(key, this.signature(key));
+  }
+
+  /**
+   * What the module says about a name, as a string that changes whenever an answer about it could:
+   * `n:<name>`: its module assignments (position and text), the class of that name (position and
+   * text), the import; `b:<name>`: whether it is bound anywhere; `f:`: the whole text.
+   */
+  signature(key: string): string {
+    const known = this.signatures.get(key);
+    if (known !== undefined) return known;
+    const name = key.slice(2);
+    let signature: string;
+    if (key === 'f:') signature = this.text;
+    else if (key.startsWith('b:')) signature = this.boundNames.has(name) ? '1' : '0';
+    else {
+      const assigned = this.moduleAssignments.get(name);
+      const cls = this.classes.get(name);
+      const at = (node: SyntaxNode | null) => (node ? `${node.from}:${this.textOf(node)}` : '∅');
+      signature = [assigned ? assigned.map(at).join('\u0001') : '-', cls ? at(cls.node) : '-', this.imports.get(name) ?? '-'].join('\u0002');
+    }
+    this.signatures.set(key, signature);
+    return signature;
   }
 
   // ---- collection --------------------------------------------------------------------------
@@ -170,11 +233,11 @@ export class Resolver {
   }
 
   private collectClass(node: SyntaxNode): void {
-    const nameNode = node.getChild('VariableName');
-    const body = node.getChild('Body');
+    const nameNode = childNamed(node, 'VariableName');
+    const body = childNamed(node, 'Body');
     if (!nameNode || !body) return;
     const name = this.textOf(nameNode);
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     const cls: ClassScope = {
       node,
       name,
@@ -193,7 +256,7 @@ export class Resolver {
         const first = statement.firstChild;
         if (first?.name === 'VariableName' && first.nextSibling?.name === 'TypeDef') cls.attributes.set(this.textOf(first), null);
       }
-      const definition = statement.name === 'DecoratedStatement' ? statement.getChild('FunctionDefinition') : statement.name === 'FunctionDefinition' ? statement : null;
+      const definition = statement.name === 'DecoratedStatement' ? childNamed(statement, 'FunctionDefinition') : statement.name === 'FunctionDefinition' ? statement : null;
       if (definition) {
         const method = this.functionScope(definition);
         if (method) cls.methods.set(method.name, method);
@@ -217,7 +280,7 @@ export class Resolver {
         for (const target of targets) {
           if (target.name !== 'MemberExpression') continue;
           const object = target.firstChild;
-          const property = target.getChild('PropertyName');
+          const property = childNamed(target, 'PropertyName');
           if (object?.name !== 'VariableName' || this.textOf(object) !== self || !property) continue;
           const list = found.get(this.textOf(property)) ?? [];
           list.push({ value: targets.length === 1 ? valueOfAssignment(statement) : null, method });
@@ -232,20 +295,25 @@ export class Resolver {
   /** The scope of a FunctionDefinition (cached by position). */
   functionScope(node: SyntaxNode): FunctionScope | undefined {
     const cached = this.functions.get(node.from);
-    if (cached && cached.node.to === node.to) return cached;
-    const nameNode = node.getChild('VariableName');
-    const paramList = node.getChild('ParamList');
+    if (cached && cached.node.to === node.to) {
+      for (let scope: FunctionScope | undefined = cached; scope; scope = scope.parent) if (scope.ownerName !== undefined) this.record(`n:${scope.ownerName}`);
+      return cached;
+    }
+    const nameNode = childNamed(node, 'VariableName');
+    const paramList = childNamed(node, 'ParamList');
     if (!nameNode || !paramList) return undefined;
     const outer = enclosingScopes(node);
     const parentNode = outer.find((scope) => scope.name === 'FunctionDefinition');
     const ownerNode = outer[0]?.name === 'ClassDefinition' ? outer[0] : undefined;
+    const ownerName = ownerNode ? this.textOf(childNamed(ownerNode, 'VariableName') ?? ownerNode) : undefined;
     const scope = new FunctionScope(
       node,
       this.textOf(nameNode),
       new Map(),
       parentNode ? this.functionScope(parentNode) : undefined,
-      ownerNode ? this.classes.get(this.textOf(ownerNode.getChild('VariableName') ?? ownerNode)) : undefined,
+      ownerName !== undefined ? this.classNamed(ownerName) : undefined,
       this.text,
+      ownerName,
     );
     let index = 0;
     for (let child = paramList.firstChild; child; child = child.nextSibling) {
@@ -358,7 +426,7 @@ export class Resolver {
     const symbolic: ResolvedValue = { source: 'symbolic', text, via: text };
     const object = node.firstChild;
     if (!object) return symbolic;
-    const property = node.getChild('PropertyName');
+    const property = childNamed(node, 'PropertyName');
     if (!property) {
       // Subscript: x[i] on a known tuple or shape.
       const index = elements(node).slice(1)[0];
@@ -384,7 +452,7 @@ export class Resolver {
     const base = this.evaluate(object, fn, bindings, depth + 1);
     if (isReference(base.value)) {
       if (base.value.ref.startsWith(LOCAL_CLASS)) {
-        const cls = this.classes.get(base.value.ref.slice(LOCAL_CLASS.length));
+        const cls = this.classNamed(base.value.ref.slice(LOCAL_CLASS.length));
         const resolved = cls && this.classAttribute(cls, name, depth);
         return resolved ? { ...resolved, text, via: text } : symbolic;
       }
@@ -408,7 +476,7 @@ export class Resolver {
       const parameter = scope.parameters.get(name);
       if (!parameter) continue;
       if (parameter.annotation?.name !== 'VariableName') return undefined;
-      return this.classes.get(this.textOf(parameter.annotation));
+      return this.classNamed(this.textOf(parameter.annotation));
     }
     return undefined;
   }
@@ -461,7 +529,8 @@ export class Resolver {
       const resolved = this.agree(candidates, name, scope, bindings, depth, parameter !== undefined);
       return parameter || resolved.value === undefined ? resolved : { ...resolved, source: weakest(resolved.source, 'constant') };
     }
-    const assigned = this.moduleAssignments.get(name);
+    // One recorded question for all three: the signature of `n:<name>` covers them.
+    const assigned = this.moduleAssignmentsOf(name);
     if (!assigned) {
       if (this.classes.has(name)) return { value: { ref: `${LOCAL_CLASS}${name}` }, source: 'literal', text: name };
       const imported = this.imports.get(name);
@@ -514,7 +583,7 @@ export class Resolver {
     const text = this.textOf(node);
     const symbolic: ResolvedValue = { source: 'symbolic', text };
     const callee = node.firstChild;
-    const argList = node.getChild('ArgList');
+    const argList = childNamed(node, 'ArgList');
     if (!callee || !argList) return symbolic;
     const target = this.evaluate(callee, fn, bindings, depth + 1);
     const args = callArguments(argList, this.text);
@@ -660,7 +729,7 @@ function collectAssignments(root: SyntaxNode, into: Map<string, (SyntaxNode | nu
         return true;
       }
       case 'FunctionDefinition': {
-        const name = cursor.node.getChild('VariableName');
+        const name = childNamed(cursor.node, 'VariableName');
         if (name) add(name, null);
         return false;
       }

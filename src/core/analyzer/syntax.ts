@@ -5,6 +5,12 @@ import type { SyntaxNode, TreeCursor } from '@lezer/common';
 
 export const isError = (node: SyntaxNode): boolean => node.type.isError;
 
+/** The first child named `name`: `node.getChild(name)` without the cursor it builds (this runs for most nodes the analyzer looks at). */
+export function childNamed(node: SyntaxNode, name: string): SyntaxNode | null {
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name === name) return child;
+  return null;
+}
+
 export function children(node: SyntaxNode): SyntaxNode[] {
   const list: SyntaxNode[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) list.push(child);

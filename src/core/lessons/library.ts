@@ -25,20 +25,6 @@ export interface Library {
   readonly lessons: readonly LibraryLesson[];
 }
 
-export function lessonLanguage(displayLanguage: string): LessonLanguage {
-  const language = displayLanguage.toLowerCase();
-  return language === 'zh-cn' || language === 'zh-hans' ? 'zh-cn' : 'en';
-}
-
-/**
- * The language lessons are shown in: the `normalizationLab.lessonLanguage` setting when it names
- * one, else (`auto`, missing, or a value the schema does not allow) VS Code's display language.
- */
-export function chooseLessonLanguage(setting: unknown, displayLanguage: string): LessonLanguage {
-  if (setting === 'en' || setting === 'zh-cn') return setting;
-  return lessonLanguage(displayLanguage);
-}
-
 /**
  * Picks, lesson by lesson, the version in `language` and falls back to English when that
  * version is missing or its front matter is broken. A file no language can show becomes a

@@ -369,6 +369,22 @@ export interface CourseOutline {
   readonly quizIds: readonly string[];
 }
 
+/**
+ * The course outline as the host caches it between sessions (so the status bar can count due
+ * cards without reading and parsing the lessons): undefined unless `value` is a list of
+ * `{ id, quizIds }` with string ids, which a damaged cache is not.
+ */
+export function parseCourseOutline(value: unknown): CourseOutline[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const outline: CourseOutline[] = [];
+  for (const lesson of value) {
+    if (!isRecord(lesson) || typeof lesson.id !== 'string' || !Array.isArray(lesson.quizIds)) return undefined;
+    if (!lesson.quizIds.every((quizId): quizId is string => typeof quizId === 'string')) return undefined;
+    outline.push({ id: lesson.id, quizIds: [...lesson.quizIds] });
+  }
+  return outline;
+}
+
 export interface ReviewItem {
   readonly lessonId: string;
   readonly quizId: string;

@@ -174,6 +174,4 @@ export function renderInline(text: string, env: LessonEnv = {}): string {
   return getMarkdown().renderInline(text, { ...env });
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml } from './escapeHtml';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { lessonLanguage } from '../../core/lessons/library';
 import { fillTemplate } from '../../core/template';
-import type { LessonLanguage } from '../../core/lessons/languages';
+import { lessonLanguage, type LessonLanguage } from '../../core/lessons/languages';
 import {
   parseLessonPageMessage,
   type HostToLessonPage,

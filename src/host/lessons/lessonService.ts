@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { LESSON_LANGUAGES, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
+import { LESSON_LANGUAGES, lessonLanguage, type LessonFile, type LessonLanguage } from '../../core/lessons/languages';
 import { gradeQuiz, type QuizResponse, type Verdict } from '../../core/lessons/grade';
-import { buildLibrary, lessonLanguage, type Library, type LibraryEntry, type LibraryLesson } from '../../core/lessons/library';
+import { buildLibrary, type Library, type LibraryEntry, type LibraryLesson } from '../../core/lessons/library';
 import { formatDiagnostic, sectionOf } from '../../core/lessons/parse';
 import { medianAnswerMs } from '../../core/lessons/attempt';
 import {
@@ -279,7 +279,8 @@ export class LessonService implements vscode.Disposable {
     return quizView(found.quiz, seed);
   }
 
-  private get outline(): CourseOutline[] {
+  /** Each lesson's id and its items' ids, in course order: what review cards are matched against. */
+  get outline(): CourseOutline[] {
     return this.library.lessons.map((entry) => ({ id: entry.lesson.id, quizIds: entry.lesson.quizzes.map((quiz) => quiz.id) }));
   }
 

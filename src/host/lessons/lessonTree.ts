@@ -10,18 +10,26 @@ const REVIEW_ROW: ReviewRow = { review: true };
 
 type TreeRow = LessonRow | ReviewRow;
 
-/** The sidebar: Review with the due count, every lesson in course order with its state and score, then files that failed to load. */
+/**
+ * The sidebar: Review with the due count, every lesson in course order with its state and score,
+ * then files that failed to load. The lessons are read the first time the view asks for its rows
+ * (`lessons` loads them once), not when the extension activates.
+ */
 export class LessonTree implements vscode.TreeDataProvider<TreeRow>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeRow | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private service: LessonService | undefined;
+  private subscription: vscode.Disposable | undefined;
 
-  constructor(private readonly service: LessonService) {
-    this.subscription = service.onDidChange(() => this.changed.fire(undefined));
-  }
+  constructor(private readonly lessons: () => Promise<LessonService>) {}
 
-  getChildren(element?: TreeRow): TreeRow[] {
-    return element ? [] : [REVIEW_ROW, ...this.service.rows()];
+  async getChildren(element?: TreeRow): Promise<TreeRow[]> {
+    if (element) return [];
+    if (!this.service) {
+      this.service = await this.lessons();
+      this.subscription = this.service.onDidChange(() => this.changed.fire(undefined));
+    }
+    return [REVIEW_ROW, ...this.service.rows()];
   }
 
   /** A flat list; `reveal` needs to know that every row is at the top. */
@@ -72,7 +80,7 @@ export class LessonTree implements vscode.TreeDataProvider<TreeRow>, vscode.Disp
   }
 
   private reviewItem(): vscode.TreeItem {
-    const due = this.service.reviewQueue().length;
+    const due = this.service?.reviewQueue().length ?? 0;
     const item = new vscode.TreeItem(vscode.l10n.t('Review'), vscode.TreeItemCollapsibleState.None);
     item.id = 'normalizationLab.review';
     item.iconPath = new vscode.ThemeIcon(due > 0 ? 'history' : 'check-all');
@@ -85,7 +93,7 @@ export class LessonTree implements vscode.TreeDataProvider<TreeRow>, vscode.Disp
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscription?.dispose();
     this.changed.dispose();
   }
 }

@@ -1,17 +1,19 @@
 import { isRecord } from '../../core/guards';
 import * as vscode from 'vscode';
-import { chooseLessonLanguage } from '../../core/lessons/library';
-import { PROGRESS_KEY } from '../../core/lessons/progress';
+import { chooseLessonLanguage } from '../../core/lessons/languages';
+import { PROGRESS_KEY, parseCourseOutline, reviewQueue } from '../../core/lessons/progress';
 import { parseLessonPanelState, parseQuizContext, parseQuizResponse } from '../../messages';
 import { testCommandsWanted } from '../testSupport';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
-import { LessonService, type LessonRow } from './lessonService';
+import type { LessonRow, LessonService } from './lessonService';
 import { LessonTree } from './lessonTree';
 import { OPEN_EXAMPLE_MODEL_COMMAND, openExampleModel } from './openExampleModel';
 import { ProgressStore } from './progressStore';
 
 const LESSON_LANGUAGE_SETTING = 'normalizationLab.lessonLanguage';
 const STATUS_BAR_SETTING = 'normalizationLab.review.showStatusBar';
+/** The course outline of the last session's lessons, with the extension version it belongs to (this machine only, not synced). */
+const OUTLINE_KEY = 'normalizationLab.courseOutline';
 
 /** The lesson language: the setting, or VS Code's display language when it says `auto`. */
 function configuredLessonLanguage() {
@@ -21,12 +23,37 @@ function configuredLessonLanguage() {
 /**
  * Lessons, quizzes and progress: the sidebar tree, the lesson panel (and its serializer), and
  * the commands. Returns nothing; tests reach the same code through the commands' return values.
+ *
+ * Activation reads no lesson: they are read and parsed (with markdown-it and KaTeX, loaded with
+ * them) the first time the tree, a command or a restored panel needs them. Until then the status
+ * bar counts due cards against the outline cached from the last session.
  */
-export async function registerLessons(context: vscode.ExtensionContext): Promise<void> {
+export function registerLessons(context: vscode.ExtensionContext): void {
   const progress = new ProgressStore(context.globalState);
   const lessonsFolder = vscode.Uri.joinPath(context.extensionUri, 'lessons');
-  const service = await LessonService.load(lessonsFolder, progress, configuredLessonLanguage());
-  const tree = new LessonTree(service);
+  const version = String(context.extension.packageJSON.version ?? '');
+  let loaded: LessonService | undefined;
+  let loading: Promise<LessonService> | undefined;
+  const lessons = (): Promise<LessonService> =>
+    (loading ??= (async () => {
+      const { LessonService } = await import('./lessonService');
+      const service = await LessonService.load(lessonsFolder, progress, configuredLessonLanguage());
+      context.subscriptions.push(service, service.onDidChange(updateStatusBar));
+      loaded = service;
+      void context.globalState.update(OUTLINE_KEY, { version, outline: service.outline });
+      updateStatusBar();
+      return service;
+    })());
+  const cachedOutline = () => {
+    const cached: unknown = context.globalState.get(OUTLINE_KEY);
+    return isRecord(cached) && cached.version === version ? parseCourseOutline(cached.outline) : undefined;
+  };
+  const dueCount = (): number => {
+    if (loaded) return loaded.reviewQueue().length;
+    const outline = cachedOutline();
+    return outline ? reviewQueue(progress.current, outline, new Date()).length : 0;
+  };
+  const tree = new LessonTree(lessons);
   const treeView = vscode.window.createTreeView('normalizationLab.lessons', { treeDataProvider: tree, showCollapseAll: false });
 
   // The due count is worked out when something could have changed it: progress, the setting, the window regaining focus, the view shown; no timer.
@@ -35,7 +62,7 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
   statusBar.name = vscode.l10n.t('Normalization Lab Review');
   statusBar.command = 'normalizationLab.review';
   const updateStatusBar = () => {
-    const due = service.reviewQueue().length;
+    const due = dueCount();
     if (due === 0 || vscode.workspace.getConfiguration().get<boolean>(STATUS_BAR_SETTING, true) === false) {
       statusBar.hide();
       visibleStatusBar = false;
@@ -49,7 +76,8 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
   };
   updateStatusBar();
 
-  const open = (lessonId: string, quizId?: string): string | undefined => {
+  const open = async (lessonId: string, quizId?: string): Promise<string | undefined> => {
+    const service = await lessons();
     const brokenFile = service.rows().some((row) => row.id === undefined && row.file === lessonId);
     if (!service.find(lessonId) && !brokenFile) return undefined;
     LessonPanel.show(service, context.extensionUri, lessonId, quizId);
@@ -58,11 +86,10 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
 
   context.subscriptions.push(
     progress,
-    service,
     tree,
     treeView,
     statusBar,
-    service.onDidChange(updateStatusBar),
+    progress.onDidChange(updateStatusBar),
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) {
         updateStatusBar();
@@ -76,23 +103,24 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
       if (event.affectsConfiguration(STATUS_BAR_SETTING)) updateStatusBar();
       if (!event.affectsConfiguration(LESSON_LANGUAGE_SETTING)) return;
       // The tree hears it from the service; the panel builds its page again in the new language.
-      service.setLanguage(configuredLessonLanguage());
+      loaded?.setLanguage(configuredLessonLanguage());
       LessonPanel.active?.changeLanguage();
     }),
     LessonPanel.onDidShowLesson((lessonId) => {
-      const row = service.rows().find((candidate) => candidate.id === lessonId);
+      const row = loaded?.rows().find((candidate) => candidate.id === lessonId);
       if (row && treeView.visible) void treeView.reveal(row, { select: true, focus: false });
     }),
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const service = await lessons();
         const saved = parseLessonPanelState(state);
         if (saved?.review) LessonPanel.reviveReview(panel, service, context.extensionUri);
         else LessonPanel.revive(panel, service, context.extensionUri, saved?.lessonId, saved?.scrollY ?? 0);
       },
     }),
     /** Opens the lesson shown last (or the first) and returns its id. */
-    vscode.commands.registerCommand('normalizationLab.explain', (): string | undefined => {
-      const start = service.startLesson();
+    vscode.commands.registerCommand('normalizationLab.explain', async (): Promise<string | undefined> => {
+      const start = (await lessons()).startLesson();
       if (!start) {
         void vscode.window.showErrorMessage(vscode.l10n.t('No lesson could be loaded. See the Lessons view for the problems.'));
         return undefined;
@@ -100,12 +128,13 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
       return open(start.lesson.id);
     }),
     /** Opens the review session in the lesson panel; returns how many cards are due. */
-    vscode.commands.registerCommand('normalizationLab.review', (): number => {
+    vscode.commands.registerCommand('normalizationLab.review', async (): Promise<number> => {
+      const service = await lessons();
       LessonPanel.showReview(service, context.extensionUri);
       return service.reviewQueue().length;
     }),
     /** Opens a lesson by id, optionally at a quiz (`{ quiz: id }`); returns the id, or undefined when there is no such lesson. */
-    vscode.commands.registerCommand('normalizationLab.openLesson', (lessonId: unknown, options?: unknown): string | undefined => {
+    vscode.commands.registerCommand('normalizationLab.openLesson', async (lessonId: unknown, options?: unknown): Promise<string | undefined> => {
       const quiz = typeof options === 'object' && options !== null ? (options as { quiz?: unknown }).quiz : undefined;
       return typeof lessonId === 'string' ? open(lessonId, typeof quiz === 'string' ? quiz : undefined) : undefined;
     }),
@@ -130,7 +159,7 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
   );
 
   if (testCommandsWanted(context)) {
-    registerInternalCommands(context, service, progress, lessonsFolder, () => (visibleStatusBar ? statusBar.text : undefined));
+    registerInternalCommands(context, lessons, progress, lessonsFolder, () => (visibleStatusBar ? statusBar.text : undefined));
   }
 }
 
@@ -140,35 +169,39 @@ export async function registerLessons(context: vscode.ExtensionContext): Promise
  */
 function registerInternalCommands(
   context: vscode.ExtensionContext,
-  service: LessonService,
+  lessons: () => Promise<LessonService>,
   progress: ProgressStore,
   lessonsFolder: vscode.Uri,
   statusBarText: () => string | undefined,
 ): void {
   context.subscriptions.push(
     /** The sidebar rows: id, title, state and score, or the problem of a broken file. */
-    vscode.commands.registerCommand('normalizationLab.internal.lessonRows', (): LessonRow[] => service.rows()),
+    vscode.commands.registerCommand('normalizationLab.internal.lessonRows', async (): Promise<LessonRow[]> => (await lessons()).rows()),
     /** The same grading and recording path as an answer sent by the page. */
     vscode.commands.registerCommand('normalizationLab.internal.answerQuiz', async (lessonId: unknown, quizId: unknown, response: unknown, context?: unknown) => {
       const parsed = parseQuizResponse(response);
       const parsedContext = context === undefined ? undefined : parseQuizContext(context);
       if (typeof lessonId !== 'string' || typeof quizId !== 'string' || !parsed || (context !== undefined && !parsedContext)) return undefined;
-      return service.answer(lessonId, quizId, parsed, undefined, parsedContext);
+      return (await lessons()).answer(lessonId, quizId, parsed, undefined, parsedContext);
     }),
     vscode.commands.registerCommand('normalizationLab.internal.panelLesson', (): string | undefined => LessonPanel.active?.currentLessonId),
     /** Moves the review clock by whole days (0: the real time); returns the queue at the moved time. */
-    vscode.commands.registerCommand('normalizationLab.internal.setClockOffsetDays', (days: unknown) => {
+    vscode.commands.registerCommand('normalizationLab.internal.setClockOffsetDays', async (days: unknown) => {
+      const service = await lessons();
       service.setClockOffsetDays(typeof days === 'number' && Number.isFinite(days) ? days : 0);
       if (LessonPanel.active?.showsReview) void LessonPanel.active.showReview();
       return service.reviewQueue();
     }),
     /** The review queue, the next due date, whether the panel shows the review, and the status bar's text when shown. */
-    vscode.commands.registerCommand('normalizationLab.internal.reviewState', () => ({
-      queue: service.reviewQueue(),
-      nextDue: service.nextDue(),
-      panelShowsReview: LessonPanel.active?.showsReview ?? false,
-      statusBar: statusBarText(),
-    })),
+    vscode.commands.registerCommand('normalizationLab.internal.reviewState', async () => {
+      const service = await lessons();
+      return {
+        queue: service.reviewQueue(),
+        nextDue: service.nextDue(),
+        panelShowsReview: LessonPanel.active?.showsReview ?? false,
+        statusBar: statusBarText(),
+      };
+    }),
     /** What the panel shows: lesson id, tab title and the page's language (its `<html lang>`). */
     vscode.commands.registerCommand('normalizationLab.internal.panelPage', () => {
       const panel = LessonPanel.active;
@@ -184,6 +217,7 @@ function registerInternalCommands(
     vscode.commands.registerCommand('normalizationLab.internal.reloadLessons', async (folder?: unknown): Promise<LessonRow[]> => {
       // A URI string, or a bare path on the machine that holds the extension's files (keybindings in UI tests).
       const target = typeof folder !== 'string' ? lessonsFolder : folder.startsWith('/') ? context.extensionUri.with({ path: folder }) : vscode.Uri.parse(folder, true);
+      const service = await lessons();
       await service.reload(target);
       return service.rows();
     }),

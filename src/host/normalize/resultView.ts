@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OpResult } from '../../core/engine';
 import type { OpName } from '../../core/engine/types';
 import { selectionExplorer } from '../../core/labs/selectionExplorer';
-import { lessonLanguage } from '../../core/lessons/library';
+import { lessonLanguage } from '../../core/lessons/languages';
 import { poolingSentence } from '../../core/text/pooling';
 import { formatNumber } from '../../core/selection';
 import type { ResultGroupView, ResultLabels, ResultView } from '../../messages';

@@ -43,6 +43,8 @@ export function reviewTests(language, prefix) {
       name: 'the fixture course is listed under a Review entry that has nothing due',
       async run({ page, shots }) {
         await openActivityContainer(page);
+        // The keybinding does nothing until the extension has registered its command: wait for its tree first.
+        await poll('the extension\'s Review entry', async () => (await rowText(page, w.review)).includes(w.review));
         await press(page, LOAD_FIXTURE);
         await poll('the fixture lessons in the tree', async () => (await rowText(page, w.pools)).includes(w.pools));
         const first = page.locator('.pane-body .monaco-list-row').first();
@@ -161,7 +163,10 @@ export function reviewTests(language, prefix) {
         await page.waitForTimeout(1000);
         await waitForWorkbench(page);
         // The fixture course and the clock offset live in the extension host, which the reload
-        // restarted (showing the shipped course, where these cards are ignored): set both again.
+        // restarted (showing the shipped course, where these cards are ignored): set both again,
+        // once the extension is back (its tree shows).
+        await openActivityContainer(page);
+        await poll('the extension\'s Review entry', async () => (await rowText(page, w.review)).includes(w.review), { limitMs: 60_000 });
         await press(page, LOAD_FIXTURE);
         await press(page, NEXT_DAY);
         const frame = await webviewFrameWith(page, '.nl-review-quiz form[data-quiz-id="numbers-std"]', 60_000);

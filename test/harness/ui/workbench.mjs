@@ -62,10 +62,12 @@ export async function webviewFrameWith(page, selector, limitMs = 30_000) {
 
 export async function openActivityContainer(page, title = 'Normalization Lab') {
   const sidebarTitle = page.locator('.part.sidebar .composite.title');
-  const showing = await sidebarTitle.innerText({ timeout: 2000 }).catch(() => '');
-  if (!showing.toLowerCase().includes(title.toLowerCase())) {
-    await page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first().click();
-  }
+  const item = page.locator(`.part.activitybar .action-item:has(a[aria-label^="${title}"])`).first();
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  // The item is `checked` while its container shows (clicking it then would close it again,
+  // which a sidebar title still being drawn after a reload used to make us do).
+  const shown = async () => (await item.getAttribute('class'))?.split(/\s+/).includes('checked') === true;
+  if (!(await shown())) await item.locator('a').click();
   await poll(`the ${title} sidebar`, async () =>
     (await sidebarTitle.innerText().catch(() => '')).toLowerCase().includes(title.toLowerCase()),
   );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeModelCode, explorerPresetFor, type Layer, layerAt, lessonFor, parseModelCode, type TextEdit } from '../../../src/core/analyzer';
+import { analyzeModelCode, explorerPresetFor, IncrementalAnalysis, type Layer, layerAt, lessonFor, parseModelCode, type TextEdit } from '../../../src/core/analyzer';
 
 const kinds = (text: string): string[] => analyzeModelCode(text).layers.map((layer) => `${layer.callee}→${layer.kind}`);
 const only = (text: string): Layer => {
@@ -274,6 +274,28 @@ describe('robustness', () => {
     '        bn = nn.BatchNorm1d(4)',
     '        y = bn(torch.randn(1, 4))',
   ].join('\n');
+
+  it('an analysis kept across random edits equals a fresh analysis of the same text, every step', () => {
+    const edits = fc.array(
+      fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('', '(', ')', ',', '=', ':', '\n', '    ', 'nn.', 'LayerNorm(', 'C = 8\n', 'dim', '2 * ', '#', '[', '1', 'import torch.nn as nn\n', 'from torch import nn\n')),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(edits, (steps) => {
+        const session = new IncrementalAnalysis();
+        let text = model;
+        expect(session.analyze(text)).toEqual(analyzeModelCode(text));
+        for (const [at, length, insert] of steps) {
+          const from = at % (text.length + 1);
+          const to = Math.min(text.length, from + length);
+          session.applyChanges([{ fromA: from, toA: to, fromB: from, toB: from + insert.length }]);
+          text = text.slice(0, from) + insert + text.slice(to);
+          expect(session.analyze(text)).toEqual(analyzeModelCode(text));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 
   it('random deletions and insertions never make the analyzer throw', () => {
     fc.assert(

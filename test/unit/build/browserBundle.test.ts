@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -22,7 +23,7 @@ describe('the browser bundle (web worker extension host)', () => {
       logLevel: 'silent',
     });
     const outputs = Object.entries(result.metafile.outputs);
-    expect(outputs.map(([file]) => file)).toEqual(['dist/web/extension.js']);
+    expect(outputs.map(([file]) => file)).toEqual(['dist/extension.js']);
     const [, output] = outputs[0]!;
     expect(output.imports.map((entry) => [entry.path, entry.external])).toEqual(
       output.imports.map(() => ['vscode', true]),
@@ -47,4 +48,42 @@ describe('the browser bundle (web worker extension host)', () => {
       await expect(build).rejects.toThrow(new RegExp(`"${builtin}" is a Node built-in.*planted\\.ts`));
     }
   });
+
+  it('is the one host bundle: the manifest\'s main and browser entries name the same file', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { main: string; browser: string };
+    expect(manifest.main).toBe('./dist/extension.js');
+    expect(manifest.browser).toBe(manifest.main);
+  });
 });
+
+/** Files reached from `entry` through static imports only (an `import()` is where lazy loading starts). */
+function staticClosure(metafile: esbuild.Metafile, entry: string): Map<string, string | undefined> {
+  const reachedFrom = new Map<string, string | undefined>([[entry, undefined]]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const imported of metafile.inputs[file]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import' || imported.external || reachedFrom.has(imported.path)) continue;
+      reachedFrom.set(imported.path, file);
+      queue.push(imported.path);
+    }
+  }
+  return reachedFrom;
+}
+
+describe('activation', () => {
+  it('initialises neither markdown-it, KaTeX nor the Python parser: they are reached only through import()', async () => {
+    const result = await esbuild.build({ ...webExtensionOptions(), absWorkingDir: repoRoot, sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
+    const reached = staticClosure(result.metafile, 'src/extension.ts');
+    const chain = (file: string) => {
+      const files = [file];
+      for (let from = reached.get(file); from !== undefined; from = reached.get(from)) files.unshift(from);
+      return files.filter((step) => !step.includes('node_modules/') || step === file).join(' -> ');
+    };
+    const heavy = [...reached.keys()].filter((file) => /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex|@lezer)\//.test(file));
+    expect(heavy.map(chain)).toEqual([]);
+    // The same libraries are in the bundle, behind the lazy boundary.
+    const all = Object.keys(result.metafile.inputs);
+    for (const library of ['markdown-it', 'katex', '@lezer/python']) expect(all.some((file) => file.includes(`node_modules/${library}/`))).toBe(true);
+  });
+});
+

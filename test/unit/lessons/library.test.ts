@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, chooseLessonLanguage, lessonLanguage } from '../../../src/core/lessons/library';
+import { buildLibrary } from '../../../src/core/lessons/library';
+import { chooseLessonLanguage, lessonLanguage } from '../../../src/core/lessons/languages';
 import { fixtureFiles } from './fixtures';
 
 describe('buildLibrary', () => {

@@ -8,6 +8,7 @@ import {
   lessonStatus,
   loadProgress,
   nextDue,
+  parseCourseOutline,
   recordAnswer,
   recordHint,
   recordReveal,
@@ -149,5 +150,22 @@ describe('the review queue', () => {
     const progress = startReview(finishedYesterday(), 'b', 'b1', 777);
     expect(answer(progress, 'b', 'b1', right, { seed: 778, mode: 'review', now: day1.toISOString() })).toBe(progress);
     expect(answer(progress, 'b', 'b1', right, { seed: 777, mode: 'review', now: day0 })).toBe(progress);
+  });
+});
+
+describe('the cached course outline', () => {
+  it('reads back what the host stored, and the queue from it equals the queue from the lessons', () => {
+    const stored: unknown = JSON.parse(JSON.stringify(outline));
+    expect(parseCourseOutline(stored)).toEqual(outline);
+    let progress = answer(emptyProgress(), 'a', 'a1', wrong, { now: day0 });
+    progress = answer(progress, 'b', 'b1', wrong, { now: day0 });
+    expect(reviewQueue(progress, parseCourseOutline(stored)!, day1)).toEqual(reviewQueue(progress, outline, day1));
+  });
+
+  it('refuses a damaged cache as a whole, so the host waits for the lessons instead of counting from it', () => {
+    for (const damaged of [undefined, null, 'a', {}, [{ id: 'a' }], [{ id: 1, quizIds: [] }], [{ id: 'a', quizIds: ['a1', 2] }], [null]]) {
+      expect(parseCourseOutline(damaged)).toBeUndefined();
+    }
+    expect(parseCourseOutline([])).toEqual([]);
   });
 });
