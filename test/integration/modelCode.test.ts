@@ -185,6 +185,7 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
     const document = editor.document;
     assert.strictEqual(document.uri.toString(), uri);
     assert.strictEqual(document.uri.scheme, 'untitled', 'a copy: applying the quick fix never writes into the extension');
+    assert.match(document.uri.path, /example_model\.py$/);
     assert.strictEqual(document.languageId, 'python');
     const extension = vscode.extensions.getExtension(extensionId)!;
     const shipped = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'examples', 'example_model.py')));
@@ -196,6 +197,9 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
       diagnostics.map((diagnostic) => [diagnostic.code, document.lineAt(diagnostic.range.start.line).text.trim()]),
       [['groupNormIndivisible', 'nn.GroupNorm(6, 64),']],
     );
+    // Opened again: the same copy, not a second one.
+    assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('normalizationLab.openExampleModel'), uri);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), shipped);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -4,7 +4,7 @@ export const OPEN_EXAMPLE_MODEL_COMMAND = 'normalizationLab.openExampleModel';
 
 /**
  * Lesson 8's tour: opens the example model shipped in `media/examples/` beside the lesson, as an
- * untitled Python document with its text, so the hovers, the diagnostic and its quick fix work on
+ * untitled Python document `example_model.py` with its text, so the hovers, the diagnostic and its quick fix work on
  * it and applying the fix never writes into the installed extension. Read through
  * `workspace.fs`, so it also works in the browser. Returns the document's URI (for tests).
  */
@@ -19,7 +19,14 @@ export async function openExampleModel(extensionUri: vscode.Uri): Promise<string
     );
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument({ language: 'python', content });
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  // An untitled document with the file's name, so its tab says example_model.py; opened again, it
+  // is the same copy with the learner's changes.
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: 'example_model.py' }));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  if (document.getText() === '') {
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content), { undoStopBefore: false, undoStopAfter: true });
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+  }
+  if (document.languageId !== 'python') await vscode.languages.setTextDocumentLanguage(document, 'python');
   return document.uri.toString();
 }
