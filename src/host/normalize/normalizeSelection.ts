@@ -32,6 +32,8 @@ export type NormalizeSelectionResult =
       /** What the writing changed besides the numbers (e.g. an integer dtype made floating point), localized. */
       readonly notes: readonly string[];
       readonly elapsedMs: number;
+      /** Milliseconds per step of the command (for `npm run bench:vscode`). */
+      readonly timings: Readonly<Record<string, number>>;
     }
   | { readonly ok: false; readonly cancelled?: true; readonly error?: string; readonly position?: { readonly line: number; readonly character: number } };
 
@@ -118,6 +120,13 @@ async function chooseOperation(
 /** The command: read the selection, choose, normalize, then show or write the result. */
 export async function normalizeSelection(context: vscode.ExtensionContext, rawArgs: unknown): Promise<NormalizeSelectionResult> {
   const started = Date.now();
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + (now - mark);
+    mark = now;
+  };
   const checked = checkNormalizeArguments(rawArgs);
   if (!checked.ok) return fail(localize(checked.message));
   const args = checked.args;
@@ -129,8 +138,10 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   if (selection.isEmpty) return fail(vscode.l10n.t('The selection is empty. Select the numbers to normalize, e.g. a Python list, an np.array(...) or a CSV block.'));
   const target: EditTarget = { uri: document.uri, range: new vscode.Range(selection.start, selection.end), version: document.version };
   const text = document.getText(selection);
+  lap('getText');
 
   const read = tryParseSelection(text, { languageId: document.languageId });
+  lap('parse');
   if (!read.ok) {
     const { error } = read;
     const position = document.positionAt(document.offsetAt(selection.start) + error.offset);
@@ -146,6 +157,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
 
   const choice = await chooseOperation(context, args, parsed.shape);
   if (!choice) return { ok: false, cancelled: true };
+  lap('choose');
   const settings = vscode.workspace.getConfiguration('normalizationLab.normalize');
   const output: OutputMode = args?.output ?? settings.get<OutputMode>('defaultOutput', 'panel');
   const digits = Math.min(17, Math.max(1, settings.get<number>('significantDigits', 6)));
@@ -160,8 +172,10 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
       progress?.report({ message: vscode.l10n.t('normalizing'), increment: 10 });
       await yieldToEditor();
       const computed = normalize(op, parsed, completed.params as Partial<OpParams>);
+      lap('normalize');
       if (token?.isCancellationRequested) throw new Cancelled();
       const written = await formatOutput(parsed, computed.output.data, digits, progress, token);
+      lap('format');
       return { result: computed, outputText: written };
     }));
   } catch (error) {
@@ -203,6 +217,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   };
   try {
     await act(output === 'clipboard' ? 'copy' : output);
+    lap(output);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -220,5 +235,6 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
     groupCount: result.groupCount,
     notes: writtenNotes,
     elapsedMs: Date.now() - started,
+    timings,
   };
 }

@@ -73,7 +73,7 @@ async function normalizeOnce(count) {
   if (!value || value.ok !== true) throw new Error(`Normalize Selection of ${count} failed: ${JSON.stringify(value)}`);
   if (document.version === before) throw new Error(`Normalize Selection of ${count} did not edit the document`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return { ms, longestStallMs };
+  return { ms, longestStallMs, timings: value.timings };
 }
 
 async function run() {
