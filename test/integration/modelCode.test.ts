@@ -166,6 +166,19 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
     assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.code), ['featureMismatch', 'groupNormIndivisible']);
   });
 
+  it('leaves a document too long to be a model file (a pasted list of numbers) alone, and analyses it again once it is short', async () => {
+    const numbers = `data = [${Array.from({ length: 120_000 }, (_, i) => (i % 1000) / 7).map((x) => x.toFixed(5)).join(', ')}]\n`;
+    assert.ok(numbers.length > 1_000_000);
+    const editor = await openPython('long.py', `${MODEL}\n${numbers}`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.deepStrictEqual(lenses, []);
+    const start = editor.document.getText().indexOf('data = [');
+    assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(editor.document.getText().length)))));
+    const after = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.ok(after.length > 0, 'the model is analysed again');
+    await waitFor(() => ours(editor.document.uri), (list) => list.length >= 2);
+  });
+
   it('turns the CodeLens off with normalizationLab.modelCode.codeLens', async () => {
     const editor = await openPython('setting.py', MODEL);
     const settings = vscode.workspace.getConfiguration('normalizationLab.modelCode');

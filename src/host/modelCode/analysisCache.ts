@@ -23,6 +23,18 @@ export function loadAnalyzer(): Promise<AnalyzerModule> {
   return loading;
 }
 
+/**
+ * Documents longer than this (in characters) are not analysed: model files are far smaller (a
+ * 5,000-line one is about 200,000), and parsing a pasted multi-megabyte list on every change
+ * would block the extension host that Normalize Selection shares.
+ */
+export const MAX_ANALYSED_LENGTH = 1_000_000;
+
+const NOTHING: Analyzer.ModelAnalysis = { layers: [], problems: [] };
+
+/** The document's length in characters, without copying its text. */
+const lengthOf = (document: vscode.TextDocument): number => document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+
 interface Entry {
   version: number;
   analysis: Analyzer.ModelAnalysis | undefined;
@@ -53,6 +65,11 @@ export class ModelCodeAnalyses implements vscode.Disposable {
   /** The analysis of the document as it is now. */
   async get(document: vscode.TextDocument): Promise<Analyzer.ModelAnalysis> {
     const key = document.uri.toString();
+    if (lengthOf(document) > MAX_ANALYSED_LENGTH) {
+      // Too long to be a model file; a later analysis, once it is short again, parses from scratch.
+      this.entries.delete(key);
+      return NOTHING;
+    }
     const entry = this.entries.get(key);
     if (entry?.analysis && entry.version === document.version) return entry.analysis;
     const analyzer = await loadAnalyzer();
