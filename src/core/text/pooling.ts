@@ -137,7 +137,7 @@ export function describePooling(language: TextLanguage, pooling: Pooling): strin
 /** What one run pooled, as a sentence standing on its own (under a table, in the result panel). */
 export function poolingSentence(language: TextLanguage, pooling: Pooling): string {
   const clause = describePooling(language, pooling);
-  return clause.charAt(0).toUpperCase() + clause.slice(1);
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${language === 'zh-cn' ? '。' : '.'}`;
 }
 
 /** What an op pools in general, one line (the op picker's detail). */

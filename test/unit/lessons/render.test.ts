@@ -73,7 +73,7 @@ describe('renderLesson', () => {
       "<tr><th scope=\"row\">0</th><td>3</td><td>4</td><td>2.66667</td><td>1.63299</td><td>0.612372</td></tr>",
       "</tbody>",
       "</table>",
-      "<p class=\"nl-normalize-pooling\">The whole input is one slice, pooled over its 3 values (last axis)</p>",
+      "<p class=\"nl-normalize-pooling\">The whole input is one slice, pooled over its 3 values (last axis).</p>",
       "</figure>",
       "<div class=\"nl-lab\" data-lab=\"tensor-explorer\" data-config=\"{&quot;lab&quot;:&quot;tensor-explorer&quot;,&quot;op&quot;:&quot;group_norm&quot;,&quot;groups&quot;:2}\"><p class=\"nl-fallback\">Interactive lab “tensor-explorer” (needs the Normalization Lab panel).</p></div>",
       "<div class=\"nl-quiz\" data-quiz-id=\"q1\"><p class=\"nl-fallback\">Quiz (needs the Normalization Lab panel).</p></div>",
@@ -166,8 +166,8 @@ describe('renderLesson', () => {
   it('says under a worked example what was pooled, in the lesson language', () => {
     const pooling = (language: 'en' | 'zh-cn') =>
       /<p class="nl-normalize-pooling">([^<]*)<\/p>/.exec(renderLesson(parseLesson('x.md', lessonText).lesson!, { language, resolveMedia }).html)?.[1];
-    expect(pooling('en')).toBe('The whole input is one slice, pooled over its 3 values (last axis)');
-    expect(pooling('zh-cn')).toBe('整个输入是一个切片，在它的 3 个值上汇总（最后一个轴）');
+    expect(pooling('en')).toBe('The whole input is one slice, pooled over its 3 values (last axis).');
+    expect(pooling('zh-cn')).toBe('整个输入是一个切片，在它的 3 个值上汇总（最后一个轴）。');
   });
 
   it('reports an engine error of a normalize block in place and in the diagnostics', () => {

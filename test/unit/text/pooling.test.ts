@@ -14,24 +14,24 @@ const numbers = (sentence: string) => (sentence.match(/\d+/g) ?? []).map(Number)
 describe('poolingSentence: what one run pooled, in each language', () => {
   // One row per op (and per kind of pooling), pinned in both languages.
   const cases: [string, number[], Record<string, unknown> | undefined, string, string][] = [
-    ['layer_norm', [2, 3, 4], { normalized_shape: [4] }, 'Each of the 6 rows is pooled over its 4 values (last axis)', '6 行各自在自己的 4 个值上汇总（最后一个轴）'],
-    ['layer_norm', [2, 3, 4], { normalized_shape: [3, 4] }, 'Each of the 2 rows is pooled over its 12 values (last 2 axes, shape [3, 4])', '2 行各自在自己的 12 个值上汇总（最后 2 个轴，形状 [3, 4]）'],
-    ['rms_norm', [4], undefined, 'The whole input is one slice, pooled over its 4 values (last axis)', '整个输入是一个切片，在它的 4 个值上汇总（最后一个轴）'],
-    ['batch_norm', [4, 2], { eps: 0 }, 'Each of the 2 channels is pooled over 4 values, across the whole batch', '2 个通道各自在 4 个值上汇总，跨越整个批次'],
-    ['batch_norm', [2, 2, 3], undefined, 'Each of the 2 channels is pooled over 6 values (2 samples × 3 positions), across the whole batch', '2 个通道各自在 6 个值上汇总（2 个样本 × 3 个位置），跨越整个批次'],
+    ['layer_norm', [2, 3, 4], { normalized_shape: [4] }, 'Each of the 6 rows is pooled over its 4 values (last axis).', '6 行各自在自己的 4 个值上汇总（最后一个轴）。'],
+    ['layer_norm', [2, 3, 4], { normalized_shape: [3, 4] }, 'Each of the 2 rows is pooled over its 12 values (last 2 axes, shape [3, 4]).', '2 行各自在自己的 12 个值上汇总（最后 2 个轴，形状 [3, 4]）。'],
+    ['rms_norm', [4], undefined, 'The whole input is one slice, pooled over its 4 values (last axis).', '整个输入是一个切片，在它的 4 个值上汇总（最后一个轴）。'],
+    ['batch_norm', [4, 2], { eps: 0 }, 'Each of the 2 channels is pooled over 4 values, across the whole batch.', '2 个通道各自在 4 个值上汇总，跨越整个批次。'],
+    ['batch_norm', [2, 2, 3], undefined, 'Each of the 2 channels is pooled over 6 values (2 samples × 3 positions), across the whole batch.', '2 个通道各自在 6 个值上汇总（2 个样本 × 3 个位置），跨越整个批次。'],
     [
       'batch_norm',
       [2, 2, 3],
       { training: false, running_mean: [0, 0], running_var: [1, 1] },
-      'Nothing is pooled in eval mode: each of the 2 channels uses its running mean and variance',
-      '评估模式下不做汇总：2 个通道各自使用自己的滑动均值和滑动方差',
+      'Nothing is pooled in eval mode: each of the 2 channels uses its running mean and variance.',
+      '评估模式下不做汇总：2 个通道各自使用自己的滑动均值和滑动方差。',
     ],
-    ['instance_norm', [1, 4, 2], undefined, 'Each of the 4 (sample, channel) pairs is pooled over its 2 positions', '4 个（样本，通道）对各自在自己的 2 个位置上汇总'],
-    ['group_norm', [1, 4, 2], { num_groups: 2 }, 'Each of the 2 (sample, group) pairs is pooled over 2 channels × 2 positions = 4 values', '2 个（样本，组）对各自在 2 个通道 × 2 个位置 = 4 个值上汇总'],
-    ['z_score', [4, 2], { axis: 0 }, 'Each of the 2 slices along axis 0 is pooled over its 4 values', '沿轴 0 的 2 个切片各自在自己的 4 个值上汇总'],
-    ['min_max', [4, 2], undefined, 'The whole input is one group of 8 values', '整个输入作为一组，共 8 个值'],
-    ['softmax', [2, 3], { dim: -1 }, 'Each of the 2 slices along axis 1 (the last axis) is pooled over its 3 values', '沿轴 1（最后一个轴）的 2 个切片各自在自己的 3 个值上汇总'],
-    ['l2_normalize', [3], undefined, 'The whole input is one group of 3 values along axis 0 (the last axis)', '整个输入沿轴 0（最后一个轴）构成一组，共 3 个值'],
+    ['instance_norm', [1, 4, 2], undefined, 'Each of the 4 (sample, channel) pairs is pooled over its 2 positions.', '4 个（样本，通道）对各自在自己的 2 个位置上汇总。'],
+    ['group_norm', [1, 4, 2], { num_groups: 2 }, 'Each of the 2 (sample, group) pairs is pooled over 2 channels × 2 positions = 4 values.', '2 个（样本，组）对各自在 2 个通道 × 2 个位置 = 4 个值上汇总。'],
+    ['z_score', [4, 2], { axis: 0 }, 'Each of the 2 slices along axis 0 is pooled over its 4 values.', '沿轴 0 的 2 个切片各自在自己的 4 个值上汇总。'],
+    ['min_max', [4, 2], undefined, 'The whole input is one group of 8 values.', '整个输入作为一组，共 8 个值。'],
+    ['softmax', [2, 3], { dim: -1 }, 'Each of the 2 slices along axis 1 (the last axis) is pooled over its 3 values.', '沿轴 1（最后一个轴）的 2 个切片各自在自己的 3 个值上汇总。'],
+    ['l2_normalize', [3], undefined, 'The whole input is one group of 3 values along axis 0 (the last axis).', '整个输入沿轴 0（最后一个轴）构成一组，共 3 个值。'],
   ];
 
   it.each(cases)('%s %j %j', (op, shape, params, english, chinese) => {
@@ -47,7 +47,7 @@ describe('poolingSentence: what one run pooled, in each language', () => {
   it('is a lower-case clause inside a line and a capitalized sentence on its own', () => {
     const pooling = pooled('layer_norm', [2, 3]);
     expect(describePooling('en', pooling)).toBe('each of the 2 rows is pooled over its 3 values (last axis)');
-    expect(poolingSentence('en', pooling)).toBe('Each of the 2 rows is pooled over its 3 values (last axis)');
+    expect(poolingSentence('en', pooling)).toBe('Each of the 2 rows is pooled over its 3 values (last axis).');
     expect(describePooling('en', pooled('min_max', [1]))).toBe('the whole input is one group of 1 value');
   });
 
