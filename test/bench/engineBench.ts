@@ -3,7 +3,9 @@
 // process (test/bench/libraryBench.py, one thread) fed the same data through a temp file; single
 // runs of every contender are interleaved, in rotating order, so load and garbage collection hit
 // all of them alike. GB/s counts 16 bytes per element (one float64 read, one written), against a
-// copy of the input into a preallocated Float64Array: the practical limit.
+// copy of the input into a preallocated Float64Array: the practical limit. CPU time (user + system
+// of the process making the call) is measured beside wall time: on a shared machine it moves far
+// less with other processes' load, so its ratios are the steadier comparison.
 // Goals: engine / PyTorch <= 1.0 (one thread, float64); engine / naive <= 1.3.
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -173,6 +175,7 @@ interface Row {
   name: string;
   elements: number;
   ms: Partial<Record<Contender, number>>;
+  cpuMs: Partial<Record<Contender, number>>;
   diff: Partial<Record<Contender, number>>;
 }
 
@@ -197,26 +200,39 @@ async function timeCase(c: Case, python: PythonLibraries | null, scratch: string
     contenders.push('torch', 'numpy');
   }
   const times: Partial<Record<Contender, number[]>> = {};
-  for (const contender of contenders) times[contender] = [];
-  const once = async (contender: Contender): Promise<number> => {
+  const cpuTimes: Partial<Record<Contender, number[]>> = {};
+  for (const contender of contenders) {
+    times[contender] = [];
+    cpuTimes[contender] = [];
+  }
+  const once = async (contender: Contender): Promise<{ ms: number; cpuMs: number }> => {
     const kernel = sync[contender];
     if (kernel) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       kernel();
-      return performance.now() - start;
+      const ms = performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
     }
     const reply = await python!.ask({ cmd: 'run', case: c.name, lib: contender });
-    return reply.ms as number;
+    return { ms: reply.ms as number, cpuMs: reply.cpu_ms as number };
   };
   for (let i = 0; i < WARMUP + RUNS; i++) {
     for (let k = 0; k < contenders.length; k++) {
       const contender = contenders[(i + k) % contenders.length];
-      const ms = await once(contender);
-      if (i >= WARMUP) times[contender]!.push(ms);
+      const { ms, cpuMs } = await once(contender);
+      if (i >= WARMUP) {
+        times[contender]!.push(ms);
+        cpuTimes[contender]!.push(cpuMs);
+      }
     }
   }
-  const row: Row = { name: c.name, elements: c.data.length, ms: {}, diff: {} };
-  for (const contender of contenders) row.ms[contender] = median(times[contender]!);
+  const row: Row = { name: c.name, elements: c.data.length, ms: {}, cpuMs: {}, diff: {} };
+  for (const contender of contenders) {
+    row.ms[contender] = median(times[contender]!);
+    row.cpuMs[contender] = median(cpuTimes[contender]!);
+  }
   const engineOutput = sync.engine!();
   row.diff.naive = maxAbsDiff(engineOutput, c.naive());
   if (python) {
@@ -249,6 +265,17 @@ function printTable(rows: Row[]): void {
         `${ratio(t.engine, t.torch)} (${ratio(reused, t.torch)}) | ${ratio(t.engine, t.numpy)} (${ratio(reused, t.numpy)}) | ` +
         `${ratio(t.engine, t.naive)} | ${gb(row.elements, t.engine)} (${gb(row.elements, reused)}) | ${gb(row.elements, t.copy)} | ` +
         `${row.diff.torch === undefined ? '—' : row.diff.torch.toExponential(1)} |`,
+    );
+  }
+  console.log('\nCPU time (user + system of the calling process), medians of the same runs:');
+  console.log('| case | engine cpu ms | engine, output reused cpu ms | PyTorch cpu ms | engine/PyTorch cpu (reused) | engine/NumPy cpu (reused) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const t = row.cpuMs;
+    const reused = t['engine, output reused'];
+    console.log(
+      `| ${row.name} | ${ms(t.engine)} | ${ms(reused)} | ${ms(t.torch)} | ` +
+        `${ratio(t.engine, t.torch)} (${ratio(reused, t.torch)}) | ${ratio(t.engine, t.numpy)} (${ratio(reused, t.numpy)}) |`,
     );
   }
 }

@@ -2,7 +2,7 @@
 # One thread (torch.set_num_threads(1); the parent also sets OMP/OpenBLAS/MKL threads to 1).
 # Protocol, one JSON object per line on stdin, one per line on stdout:
 #   {"cmd": "load", "case": NAME, "file": PATH, "shape": [...], "op": "layer_norm"|"batch_norm", "normalized": [...]}
-#   {"cmd": "run", "case": NAME, "lib": "torch"|"numpy"}            -> {"ms": time of one call}
+#   {"cmd": "run", "case": NAME, "lib": "torch"|"numpy"}            -> {"ms": wall time, "cpu_ms": CPU time of one call}
 #   {"cmd": "check", "case": NAME, "lib": ..., "file": PATH}         writes that library's output there
 # The parent interleaves single runs of the engine and of each library, so load hits all alike;
 # only the call itself is timed here, not the pipe.
@@ -52,11 +52,13 @@ def main():
             reply = {"ok": True}
         elif request["cmd"] == "run":
             case = cases[request["case"]]
+            cpu_start = time.process_time()
             start = time.perf_counter()
             result = call(case, request["lib"])
             elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu_start
             del result
-            reply = {"ms": elapsed * 1000}
+            reply = {"ms": elapsed * 1000, "cpu_ms": cpu * 1000}
         elif request["cmd"] == "check":
             result = call(cases[request["case"]], request["lib"])
             np.asarray(result).astype(np.float64).tofile(request["file"])

@@ -415,6 +415,19 @@ function storeCentered(data: ArrayLike<number>, layout: Layout, g: number, n: nu
 }
 
 /**
+ * Centred moments of group g when it is one contiguous run (layer_norm's rows): chunked one
+ * pass about a shift, chunks merged pairwise, the careful path when the result demands it.
+ * layer_norm calls it row by row so that a row is normalized while it is still in cache.
+ */
+export function centeredRunMoments(data: ArrayLike<number>, layout: Layout, g: number, out: Moments): void {
+  const base = groupBase(layout, g);
+  const n = groupSizeOf(layout);
+  const shift = shiftOf(data, layout, base);
+  runMoments(data, base, n, shift);
+  storeCentered(data, layout, g, n, shift + runResult[0], runResult[1], out);
+}
+
+/**
  * Moments of every group. `centered`: mean and Σ(x − mean)² (two-pass); otherwise mean 0 and
  * Σ x² (for rms_norm and l2_normalize). Throws NonFiniteInput on NaN or ±Infinity.
  */
@@ -422,7 +435,10 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
   const groups = groupCountOf(layout);
   const out = allocateMoments(groups);
   if (layout.run === 1 && layout.laneStride === 1 && layout.lanes > 1) {
-    for (let o = 0; o < layout.outer; o++) laneMoments(data, layout, o, centered, out);
+    for (let o = 0; o < layout.outer; o++) {
+      if (centered) laneCenteredMoments(data, layout, o, out);
+      else laneMoments(data, layout, o, false, out);
+    }
     return out;
   }
   if (centered && layout.run > 1 && layout.blocks > 1) {
@@ -435,12 +451,7 @@ export function computeMoments(data: ArrayLike<number>, layout: Layout, centered
   }
   const n = groupSizeOf(layout);
   if (centered && layout.blocks === 1) {
-    for (let g = 0; g < groups; g++) {
-      const base = groupBase(layout, g);
-      const shift = shiftOf(data, layout, base);
-      runMoments(data, base, n, shift);
-      storeCentered(data, layout, g, n, shift + runResult[0], runResult[1], out);
-    }
+    for (let g = 0; g < groups; g++) centeredRunMoments(data, layout, g, out);
     return out;
   }
   for (let g = 0; g < groups; g++) {
@@ -551,6 +562,135 @@ function laneMoments(data: ArrayLike<number>, layout: Layout, o: number, centere
   const m2 = new Float64Array(lanes);
   laneAccumulate(data, slab, layout.blockStride, lanes, 0, rows, m2, scratch, 0, means);
   finishLanes(data, layout, o, centered, rows, sums, means, m2, out);
+}
+
+/** Per-lane (mean relative to the lane's shift, m2) of a range of rows. */
+interface LaneMoments {
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
+}
+
+/**
+ * One chunk of at most LANE_CHUNK rows, every lane at once, as chunkMoments does for a run: Σ(x − K)
+ * and Σ(x − K)² about the lane's shift K, four rows per visit of a lane's accumulators, taken
+ * where n·d² ≤ Σ(x − K)²/2 proves at most one bit lost; otherwise that lane's corrected two-pass
+ * about its chunk mean (the chunk's rows are still in cache).
+ */
+function laneChunkMoments(
+  data: ArrayLike<number>,
+  slab: number,
+  rowStride: number,
+  lanes: number,
+  r0: number,
+  r1: number,
+  shifts: Float64Array,
+  target: LaneMoments,
+): void {
+  const sums = target.mean;
+  const squares = target.m2;
+  sums.fill(0);
+  squares.fill(0);
+  let r = r0;
+  for (; r + 4 <= r1; r += 4) {
+    const row0 = slab + r * rowStride;
+    const row1 = row0 + rowStride;
+    const row2 = row1 + rowStride;
+    const row3 = row2 + rowStride;
+    for (let l = 0; l < lanes; l++) {
+      const shift = shifts[l];
+      const d0 = data[row0 + l] - shift;
+      const d1 = data[row1 + l] - shift;
+      const d2 = data[row2 + l] - shift;
+      const d3 = data[row3 + l] - shift;
+      sums[l] += d0 + d1 + (d2 + d3);
+      squares[l] += d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
+    }
+  }
+  for (; r < r1; r++) {
+    const row = slab + r * rowStride;
+    for (let l = 0; l < lanes; l++) {
+      const d = data[row + l] - shifts[l];
+      sums[l] += d;
+      squares[l] += d * d;
+    }
+  }
+  const count = r1 - r0;
+  for (let l = 0; l < lanes; l++) {
+    const s1 = sums[l];
+    const s2 = squares[l];
+    const d = s1 / count;
+    if (s1 * d <= s2 * 0.5 && s2 < Infinity) {
+      sums[l] = d;
+      squares[l] = s2 - s1 * d;
+      continue;
+    }
+    const center = shifts[l] + d;
+    let t1 = 0;
+    let t2 = 0;
+    for (let k = r0; k < r1; k++) {
+      const e = data[slab + k * rowStride + l] - center;
+      t1 += e;
+      t2 += e * e;
+    }
+    const e = t1 / count;
+    sums[l] = center - shifts[l] + e;
+    squares[l] = t2 - t1 * e; // non-finite on overflow, which sends the lane to the careful path
+  }
+}
+
+/** Lane moments of rows [r0, r1) into target: chunks of LANE_CHUNK rows, halves merged pairwise (Chan et al.). */
+function laneRangeMoments(
+  data: ArrayLike<number>,
+  slab: number,
+  rowStride: number,
+  lanes: number,
+  r0: number,
+  r1: number,
+  shifts: Float64Array,
+  target: LaneMoments,
+  scratch: LaneMoments[],
+  level: number,
+): void {
+  if (r1 - r0 <= LANE_CHUNK) {
+    laneChunkMoments(data, slab, rowStride, lanes, r0, r1, shifts, target);
+    return;
+  }
+  const mid = (r0 + r1) >> 1;
+  laneRangeMoments(data, slab, rowStride, lanes, r0, mid, shifts, target, scratch, level + 1);
+  const right = scratch[level];
+  laneRangeMoments(data, slab, rowStride, lanes, mid, r1, shifts, right, scratch, level + 1);
+  const countA = mid - r0;
+  const countB = r1 - mid;
+  const weightB = countB / (r1 - r0);
+  const weightM2 = (countA * countB) / (r1 - r0);
+  for (let l = 0; l < lanes; l++) {
+    const delta = right.mean[l] - target.mean[l];
+    target.mean[l] += delta * weightB;
+    target.m2[l] += right.m2[l] + delta * delta * weightM2;
+  }
+}
+
+/**
+ * Centred moments for groups that are the columns of a row-major slab (batch_norm of (N, C), an
+ * axis op over a non-last axis): one pass over memory in its own order, every column accumulated
+ * at once about its own shift, chunks of rows merged pairwise; never a strided walk down a column
+ * (except a chunk's rare two-pass fallback, in cache).
+ */
+function laneCenteredMoments(data: ArrayLike<number>, layout: Layout, o: number, out: Moments): void {
+  const lanes = layout.lanes;
+  const rows = layout.blocks;
+  const slab = o * layout.slabStride;
+  const lane = (): LaneMoments => ({ mean: new Float64Array(lanes), m2: new Float64Array(lanes) });
+  const depth = Math.max(1, Math.ceil(Math.log2(Math.max(1, rows / LANE_CHUNK))) + 2);
+  const scratch: LaneMoments[] = [];
+  for (let k = 0; k < depth; k++) scratch.push(lane());
+  const shifts = new Float64Array(lanes);
+  for (let l = 0; l < lanes; l++) shifts[l] = shiftOf(data, layout, slab + l * layout.laneStride);
+  const total = lane();
+  laneRangeMoments(data, slab, layout.blockStride, lanes, 0, rows, shifts, total, scratch, 0);
+  for (let l = 0; l < lanes; l++) {
+    storeCentered(data, layout, o * lanes + l, rows, shifts[l] + total.mean[l], total.m2[l], out);
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   type Layout,
 } from './layout';
 import {
+  allocateMoments,
+  centeredRunMoments,
   computeMoments,
   firstNonFinite,
   inverseRootFactor,
@@ -84,28 +86,86 @@ interface Normalizer {
   readonly rstd: Float64Array;
 }
 
-/** rstd = 1/sqrt(var_biased + eps) per group; constant groups get factor 0 (their output is 0 + bias). */
-function varianceNormalizer(moments: Moments, n: number, eps: number): Normalizer {
-  const groups = moments.scale.length;
-  const factor = new Float64Array(groups);
-  const mean = new Float64Array(groups);
-  const variance = new Float64Array(groups);
-  const std = new Float64Array(groups);
-  const rstd = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) {
-    const scale = moments.scale[g];
-    const varianceScaled = moments.m2Scaled[g] / n;
-    const f = inverseRootFactor(varianceScaled, scale, eps);
-    factor[g] = moments.constant[g] ? 0 : f;
-    rstd[g] = inverseRootOf(varianceScaled, scale, eps);
-    mean[g] = moments.meanScaled[g] / scale;
-    variance[g] = varianceScaled / scale / scale;
-    std[g] = Math.sqrt(varianceScaled) / scale; // finite even where the variance is not
-  }
-  return { factor, mean, variance, std, rstd };
+function allocateNormalizer(groups: number): Normalizer {
+  return {
+    factor: new Float64Array(groups),
+    mean: new Float64Array(groups),
+    variance: new Float64Array(groups),
+    std: new Float64Array(groups),
+    rstd: new Float64Array(groups),
+  };
 }
 
-/** y = (x·s − c)·f · weight[j] + bias[j], rows of `length` values (layer_norm, rms_norm). */
+/** Group g's rstd = 1/sqrt(var_biased + eps); a constant group gets factor 0 (its output is 0 + bias). */
+function normalizeGroup(normalizer: Normalizer, moments: Moments, g: number, n: number, eps: number): void {
+  const scale = moments.scale[g];
+  const varianceScaled = moments.m2Scaled[g] / n;
+  const f = inverseRootFactor(varianceScaled, scale, eps);
+  normalizer.factor[g] = moments.constant[g] ? 0 : f;
+  normalizer.rstd[g] = inverseRootOf(varianceScaled, scale, eps);
+  normalizer.mean[g] = moments.meanScaled[g] / scale;
+  normalizer.variance[g] = varianceScaled / scale / scale;
+  normalizer.std[g] = Math.sqrt(varianceScaled) / scale; // finite even where the variance is not
+}
+
+function varianceNormalizer(moments: Moments, n: number, eps: number): Normalizer {
+  const groups = moments.scale.length;
+  const normalizer = allocateNormalizer(groups);
+  for (let g = 0; g < groups; g++) normalizeGroup(normalizer, moments, g, n, eps);
+  return normalizer;
+}
+
+/**
+ * y = (x·s − c)·f over `count` contiguous values from `start`. Four at a time (fewer loop checks
+ * per value), and without the multiplication when s = 1, where it is exact anyway.
+ */
+function applyRun(data: ArrayLike<number>, out: Float64Array, start: number, count: number, scale: number, center: number, f: number): void {
+  let i = start;
+  const end = start + count;
+  const end4 = start + (count & ~3);
+  if (scale === 1) {
+    for (; i < end4; i += 4) {
+      out[i] = (data[i] - center) * f;
+      out[i + 1] = (data[i + 1] - center) * f;
+      out[i + 2] = (data[i + 2] - center) * f;
+      out[i + 3] = (data[i + 3] - center) * f;
+    }
+    for (; i < end; i++) out[i] = (data[i] - center) * f;
+  } else {
+    for (; i < end4; i += 4) {
+      out[i] = (data[i] * scale - center) * f;
+      out[i + 1] = (data[i + 1] * scale - center) * f;
+      out[i + 2] = (data[i + 2] * scale - center) * f;
+      out[i + 3] = (data[i + 3] * scale - center) * f;
+    }
+    for (; i < end; i++) out[i] = (data[i] * scale - center) * f;
+  }
+}
+
+/** y = (x·s − c)·f · weight[j] + bias[j] over one row of `length` values from `base`. */
+function applyRow(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  base: number,
+  length: number,
+  scale: number,
+  center: number,
+  f: number,
+  weight: ArrayLike<number> | null,
+  bias: ArrayLike<number> | null,
+): void {
+  if (weight === null && bias === null) {
+    applyRun(data, out, base, length, scale, center, f);
+    return;
+  }
+  for (let j = 0; j < length; j++) {
+    const w = weight === null ? 1 : weight[j];
+    const b = bias === null ? 0 : bias[j];
+    out[base + j] = (data[base + j] * scale - center) * f * w + b;
+  }
+}
+
+/** applyRow over every row (rms_norm). */
 function applyRows(
   data: ArrayLike<number>,
   out: Float64Array,
@@ -115,21 +175,8 @@ function applyRows(
   weight: ArrayLike<number> | null,
   bias: ArrayLike<number> | null,
 ): void {
-  const rows = factor.length;
-  for (let r = 0; r < rows; r++) {
-    const scale = moments.scale[r];
-    const center = moments.meanScaled[r];
-    const f = factor[r];
-    const base = r * length;
-    if (weight === null && bias === null) {
-      for (let j = 0; j < length; j++) out[base + j] = (data[base + j] * scale - center) * f;
-    } else {
-      for (let j = 0; j < length; j++) {
-        const w = weight === null ? 1 : weight[j];
-        const b = bias === null ? 0 : bias[j];
-        out[base + j] = (data[base + j] * scale - center) * f * w + b;
-      }
-    }
+  for (let r = 0; r < factor.length; r++) {
+    applyRow(data, out, r * length, length, moments.scale[r], moments.meanScaled[r], factor[r], weight, bias);
   }
 }
 
@@ -150,17 +197,86 @@ function applyChannels(
   bias: ArrayLike<number> | null,
 ): void {
   const { samples, channels, spatial } = dims;
+  if (spatial === 1 && groupsPerSample === 0) {
+    applyColumns(data, out, samples, channels, scaleOf, centerOf, factor, weight, bias);
+    return;
+  }
   for (let n = 0; n < samples; n++) {
     for (let c = 0; c < channels; c++) {
       const g = n * groupsPerSample + channelGroup[c];
-      const scale = scaleOf[g];
-      const center = centerOf[g];
       const k = weight === null ? factor[g] : factor[g] * weight[c];
       const b = bias === null ? 0 : bias[c];
-      const start = (n * channels + c) * spatial;
-      const end = start + spatial;
-      for (let i = start; i < end; i++) out[i] = (data[i] * scale - center) * k + b;
+      applyAffineRun(data, out, (n * channels + c) * spatial, spatial, scaleOf[g], centerOf[g], k, b);
     }
+  }
+}
+
+/** y = (x·s − c)·k + b over `count` contiguous values from `start`, four at a time. */
+function applyAffineRun(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  start: number,
+  count: number,
+  scale: number,
+  center: number,
+  k: number,
+  b: number,
+): void {
+  let i = start;
+  const end = start + count;
+  const end4 = start + (count & ~3);
+  for (; i < end4; i += 4) {
+    out[i] = (data[i] * scale - center) * k + b;
+    out[i + 1] = (data[i + 1] * scale - center) * k + b;
+    out[i + 2] = (data[i + 2] * scale - center) * k + b;
+    out[i + 3] = (data[i + 3] * scale - center) * k + b;
+  }
+  for (; i < end; i++) out[i] = (data[i] * scale - center) * k + b;
+}
+
+/**
+ * batch_norm of (N, C): one value per sample and channel, so each row of C values is one value
+ * of every group. Row by row in memory order with per-channel coefficients, instead of a loop of
+ * one value per (sample, channel).
+ */
+function applyColumns(
+  data: ArrayLike<number>,
+  out: Float64Array,
+  samples: number,
+  channels: number,
+  scaleOf: Float64Array,
+  centerOf: Float64Array,
+  factor: Float64Array,
+  weight: ArrayLike<number> | null,
+  bias: ArrayLike<number> | null,
+): void {
+  const k = new Float64Array(channels);
+  const b = new Float64Array(channels);
+  for (let c = 0; c < channels; c++) {
+    k[c] = weight === null ? factor[c] : factor[c] * weight[c];
+    b[c] = bias === null ? 0 : bias[c];
+  }
+  // Four rows per visit of a channel's coefficients: a quarter of their loads.
+  let n = 0;
+  for (; n + 4 <= samples; n += 4) {
+    const row0 = n * channels;
+    const row1 = row0 + channels;
+    const row2 = row1 + channels;
+    const row3 = row2 + channels;
+    for (let c = 0; c < channels; c++) {
+      const scale = scaleOf[c];
+      const center = centerOf[c];
+      const kc = k[c];
+      const bc = b[c];
+      out[row0 + c] = (data[row0 + c] * scale - center) * kc + bc;
+      out[row1 + c] = (data[row1 + c] * scale - center) * kc + bc;
+      out[row2 + c] = (data[row2 + c] * scale - center) * kc + bc;
+      out[row3 + c] = (data[row3 + c] * scale - center) * kc + bc;
+    }
+  }
+  for (; n < samples; n++) {
+    const row = n * channels;
+    for (let c = 0; c < channels; c++) out[row + c] = (data[row + c] * scaleOf[c] - centerOf[c]) * k[c] + b[c];
   }
 }
 
@@ -230,10 +346,16 @@ export function layerNorm(input: TensorLike, p: OpParams, output?: Float64Array)
   const bias = checkVector(op, 'bias', p.bias, length, `one per element of normalized_shape [${normalized.join(', ')}]`);
 
   const layout = contiguousLayout(rows, length);
-  const moments = computeMoments(input.data, layout, true);
-  const normalizer = varianceNormalizer(moments, length, eps);
   const out = outputFor(op, input.data.length, output);
-  applyRows(input.data, out, length, moments, normalizer.factor, weight, bias);
+  const moments = allocateMoments(rows);
+  const normalizer = allocateNormalizer(rows);
+  for (let r = 0; r < rows; r++) {
+    // A row's output right after its moments, while the row is still in cache: one read from memory.
+    centeredRunMoments(input.data, layout, r, moments);
+    normalizeGroup(normalizer, moments, r, length, eps);
+    const { scale, meanScaled } = moments;
+    applyRow(input.data, out, r * length, length, scale[r], meanScaled[r], normalizer.factor[r], weight, bias);
+  }
   return result(
     shape,
     out,
