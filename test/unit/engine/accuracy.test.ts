@@ -84,6 +84,37 @@ describe('accuracy against exact arithmetic, from subnormals to 1e300', () => {
     );
   });
 
+  it('batch_norm of (N, C), column by column in one pass over the rows, matches the exactly rounded result per column', () => {
+    // Columns of one length N (past the 64-row chunks and not a multiple of 4), each with its own
+    // magnitude from subnormals to 1e300, some constant.
+    const column = (n: number) =>
+      fc.oneof(
+        fc.tuple(fc.integer({ min: -320, max: 300 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n, maxLength: n }))
+          .map(([exponent, offset, spread]) => spread.map((v) => (v + offset) * 10 ** exponent))
+          .filter((values) => values.every(Number.isFinite)),
+        fc.double({ min: -1e300, max: 1e300, noNaN: true }).map((value) => new Array<number>(n).fill(value)),
+      );
+    const table = fc.integer({ min: 2, max: 200 }).chain((n) => fc.array(column(n), { minLength: 1, maxLength: 6 }));
+    fc.assert(
+      fc.property(table, (columns) => {
+        const n = columns[0]!.length;
+        const c = columns.length;
+        const data = new Array<number>(n * c);
+        for (let i = 0; i < n; i++) for (let j = 0; j < c; j++) data[i * c + j] = columns[j]![i]!;
+        const y = normalize('batch_norm', { shape: [n, c], data }, { eps: 0 }).output.data;
+        columns.forEach((values, j) => {
+          const exact = exactNormalized(values, 0);
+          const allowed = allowedError(values);
+          for (let i = 0; i < n; i++) {
+            const got = y[i * c + j]!;
+            expect(Math.abs(got - exact[i]!), `column ${j} row ${i}: ${got} vs ${exact[i]}`).toBeLessThanOrEqual(allowed * Math.max(1, Math.abs(exact[i]!)));
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('batch_norm running statistics: the mean and the unbiased variance, exactly rounded', () => {
     fc.assert(
       fc.property(row, (values) => {
