@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/core/format';
+import { formatNumber, roundedText } from '../../src/core/format';
 import { formatNumber as formatSelectionNumber } from '../../src/core/selection';
 
 describe('the one number formatter', () => {
@@ -30,3 +31,29 @@ describe('the one number formatter', () => {
     expect(formatSelectionNumber(1e21, 6, 'python')).toBe('1e+21');
   });
 });
+
+describe('roundedText, the fast path of the formatter', () => {
+  const slow = (value: number, digits: number) => String(Number(value.toPrecision(digits)));
+
+  it('equals String(Number(value.toPrecision(digits))) for any finite double and 1–16 digits', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0), fc.integer({ min: 1, max: 16 }), (value, digits) => {
+        expect(roundedText(value, digits)).toBe(slow(value, digits));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('equals it for numbers as selections have them: few decimals, near powers of ten, and exact ties', () => {
+    const values: number[] = [];
+    for (let k = -25; k <= 25; k++) {
+      for (const m of [1, 9.99995, 9.9999999, 1.5, 2.5, 0.125, 1.0000001, 123456.5, 0.3, 7.45]) values.push(m * 10 ** k, -m * 10 ** k, m / 10 ** -k);
+    }
+    for (let i = 0; i < 2000; i++) values.push(Math.round(((i * 7919) % 100_003) - 50_000) / 1000, ((i * 7919) % 1000) / 10 - 50);
+    for (const value of values) {
+      if (value === 0 || !Number.isFinite(value)) continue;
+      for (let digits = 1; digits <= 16; digits++) expect(roundedText(value, digits), `${value} at ${digits}`).toBe(slow(value, digits));
+    }
+  });
+});
+

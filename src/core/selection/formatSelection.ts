@@ -16,9 +16,17 @@ export interface FormatOptions {
 
 /** One number, rounded to `significantDigits` and written as briefly as possible; Python floats keep a `.0`. */
 export function formatNumber(value: number, significantDigits: number, kind: NotationKind): string {
-  const text = formatAnyNumber(value, { digits: significantDigits, nonFinite: (special) => spellNonFinite(special, kind) });
+  // Finite values, the million-number case, without building a format object per number.
+  const text = Number.isFinite(value) ? formatAnyNumber(value, digitsFormat(significantDigits)) : spellNonFinite(value, kind);
   return usesPythonFloats(kind) && Number.isFinite(value) && !text.includes('.') && !text.includes('e') ? `${text}.0` : text;
 }
+
+const digitsFormats = new Map<number, { readonly digits: number }>();
+const digitsFormat = (digits: number): { readonly digits: number } => {
+  let format = digitsFormats.get(digits);
+  if (!format) digitsFormats.set(digits, (format = { digits }));
+  return format;
+};
 
 /** The engine only produces these from finite input in degenerate cases; written the way the notation spells them. */
 function spellNonFinite(value: number, kind: NotationKind): string {
