@@ -106,7 +106,9 @@ export interface NormalizeOptions {
   /**
    * Where to write the output (a Float64Array with one value per input element, not the input's
    * own data): repeated calls on same-sized inputs then skip allocating, and page-faulting, a
-   * fresh array. The result's `output.data` is this array.
+   * fresh array. The result's `output.data` is this array. When the call throws (a NaN or an
+   * infinity found part-way), the array may already hold some of the output: it is scratch space,
+   * not something a failed call leaves as it was.
    */
   readonly output?: Float64Array;
 }
