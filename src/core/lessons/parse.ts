@@ -101,21 +101,32 @@ function nodeLine(document: Document, lineCounter: LineCounter, path: readonly P
   return 1;
 }
 
-function issuesToDiagnostics(file: string, issues: readonly z.core.$ZodIssue[], lineOf: (path: readonly PropertyKey[]) => number): Diagnostic[] {
-  return issues.map((issue) => ({ file, line: lineOf(issue.path), message: describeIssue(issue) }));
+function issuesToDiagnostics(file: string, issues: readonly z.core.$ZodIssue[], lineOf: (path: readonly PropertyKey[]) => number, value: unknown): Diagnostic[] {
+  return issues.map((issue) => ({ file, line: lineOf(issue.path), message: describeIssue(issue, value) }));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The value at `path` inside `value`, undefined where a step is missing. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   const where = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`: ` : '';
   if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}missing (required)`;
+  // zod does not keep the input in its issues, so whether the field is absent is read from the value itself.
+  if (issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined) return `${where}missing (required)`;
   return `${where}${issue.message}`;
 }
 
 function validateWith<T>(schema: z.ZodType<T>, file: string) {
   return (value: unknown, lineOf: (path: readonly PropertyKey[]) => number): { value?: T; diagnostics: Diagnostic[] } => {
     const result = schema.safeParse(value);
-    return result.success ? { value: result.data, diagnostics: [] } : { diagnostics: issuesToDiagnostics(file, result.error.issues, lineOf) };
+    return result.success ? { value: result.data, diagnostics: [] } : { diagnostics: issuesToDiagnostics(file, result.error.issues, lineOf, value) };
   };
 }
 

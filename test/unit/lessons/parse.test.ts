@@ -60,6 +60,11 @@ describe('parseLesson', () => {
     expect(messages(lessonWithQuiz('id: q\ntype: short\nprompt: P\naccept: [a]'))).toEqual(['x.md:9: `explain`: missing (required)']);
   });
 
+  it('tells a field of the wrong type from a missing one, at the field\'s line', () => {
+    expect(messages(lessonWithQuiz('id: q\ntype: short\nprompt: 5\naccept: [a]\nexplain: E'))).toEqual(['x.md:11: `prompt`: Invalid input: expected string, received number']);
+    expect(messages(lessonWithQuiz('id: q\ntype: short\nprompt: P\naccept: a\nexplain: E'))).toEqual(['x.md:12: `accept`: Invalid input: expected array, received string']);
+  });
+
   it('reports an answer not among the choices at the line of `answer`, even when another field is missing too', () => {
     const yaml = 'id: q\ntype: single\nprompt: P\nchoices:\n  - id: a\n    text: A\n  - id: b\n    text: B\nanswer: c';
     expect(messages(lessonWithQuiz(`${yaml}\nexplain: E`))).toEqual(['x.md:17: `answer`: answer "c" is not among the choices']);
