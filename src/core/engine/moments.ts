@@ -334,20 +334,29 @@ function shiftedLeaf(data: ArrayLike<number>, start: number, count: number, shif
  */
 function chunkMoments(data: ArrayLike<number>, start: number, count: number, shift: number): void {
   shiftedLeaf(data, start, count, shift);
-  const s1 = shiftedSums[0];
-  const s2 = shiftedSums[1];
-  const d = s1 / count;
-  if (s1 * d <= s2 * 0.5 && s2 < Infinity) {
-    runResult[0] = d;
-    runResult[1] = s2 - s1 * d;
-    return;
-  }
-  const center = shift + d;
+  if (fromShiftedSums(shiftedSums[0], shiftedSums[1], count)) return;
+  const center = shift + shiftedSums[0] / count;
   shiftedLeaf(data, start, count, center);
-  const t1 = shiftedSums[0];
-  const t2 = shiftedSums[1];
+  fromCenteredSums(shiftedSums[0], shiftedSums[1], count, center - shift);
+}
+
+/**
+ * A chunk's (mean − K, m2) into runResult from its sums Σ(x − K) and Σ(x − K)² about the shift K,
+ * when n·d² ≤ Σ(x − K)²/2 proves at most one bit lost; false when the chunk must be summed again
+ * about its own mean (fromCenteredSums).
+ */
+function fromShiftedSums(s1: number, s2: number, count: number): boolean {
+  const d = s1 / count;
+  if (!(s1 * d <= s2 * 0.5 && s2 < Infinity)) return false;
+  runResult[0] = d;
+  runResult[1] = s2 - s1 * d;
+  return true;
+}
+
+/** The corrected two-pass finish: sums t1, t2 about a center `offset` above the shift, into runResult. */
+function fromCenteredSums(t1: number, t2: number, count: number, offset: number): void {
   const e = t1 / count;
-  runResult[0] = center - shift + e;
+  runResult[0] = offset + e;
   runResult[1] = t2 - t1 * e; // non-finite on overflow, which sends the group to the careful path
 }
 
@@ -616,25 +625,19 @@ function laneChunkMoments(
   }
   const count = r1 - r0;
   for (let l = 0; l < lanes; l++) {
-    const s1 = sums[l];
-    const s2 = squares[l];
-    const d = s1 / count;
-    if (s1 * d <= s2 * 0.5 && s2 < Infinity) {
-      sums[l] = d;
-      squares[l] = s2 - s1 * d;
-      continue;
+    if (!fromShiftedSums(sums[l], squares[l], count)) {
+      const center = shifts[l] + sums[l] / count;
+      let t1 = 0;
+      let t2 = 0;
+      for (let k = r0; k < r1; k++) {
+        const e = data[slab + k * rowStride + l] - center;
+        t1 += e;
+        t2 += e * e;
+      }
+      fromCenteredSums(t1, t2, count, center - shifts[l]);
     }
-    const center = shifts[l] + d;
-    let t1 = 0;
-    let t2 = 0;
-    for (let k = r0; k < r1; k++) {
-      const e = data[slab + k * rowStride + l] - center;
-      t1 += e;
-      t2 += e * e;
-    }
-    const e = t1 / count;
-    sums[l] = center - shifts[l] + e;
-    squares[l] = t2 - t1 * e; // non-finite on overflow, which sends the lane to the careful path
+    sums[l] = runResult[0];
+    squares[l] = runResult[1];
   }
 }
 
@@ -659,14 +662,10 @@ function laneRangeMoments(
   laneRangeMoments(data, slab, rowStride, lanes, r0, mid, shifts, target, scratch, level + 1);
   const right = scratch[level];
   laneRangeMoments(data, slab, rowStride, lanes, mid, r1, shifts, right, scratch, level + 1);
-  const countA = mid - r0;
-  const countB = r1 - mid;
-  const weightB = countB / (r1 - r0);
-  const weightM2 = (countA * countB) / (r1 - r0);
   for (let l = 0; l < lanes; l++) {
-    const delta = right.mean[l] - target.mean[l];
-    target.mean[l] += delta * weightB;
-    target.m2[l] += right.m2[l] + delta * delta * weightM2;
+    mergeMoments(mid - r0, target.mean[l], target.m2[l], r1 - mid, right.mean[l], right.m2[l]);
+    target.mean[l] = runResult[0];
+    target.m2[l] = runResult[1];
   }
 }
 
