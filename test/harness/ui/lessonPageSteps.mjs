@@ -1,4 +1,4 @@
-// Lessons 1–6 read as a learner reads them in the panel: opened one after the other with Next and
+// Every lesson read as a learner reads them in the panel: opened one after the other with Next and
 // photographed a screen at a time while the page is scrolled to its end (the tour photographs
 // each lesson whole, which is too small to read). Used by lessonPages.ui.mjs (English, light)
 // and lessonPagesChineseDark.ui.mjs (Chinese, dark).
@@ -9,7 +9,7 @@ import { repoRoot } from '../setup.mjs';
 import { COURSE } from './tourSteps.mjs';
 import { poll, runCommand, screenshotDir, webviewFrameWith } from './workbench.mjs';
 
-const LESSONS = COURSE.slice(0, 6);
+const LESSONS = COURSE;
 const CJK = /[\u4e00-\u9fff]/;
 /** A lesson longer than this many screens is a runaway scroll, not a lesson. */
 const MAX_SCREENS = 40;

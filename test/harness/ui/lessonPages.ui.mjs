@@ -1,4 +1,4 @@
-// Lessons 1–6 in English in a light theme, photographed a screen at a time for reading; see lessonPageSteps.mjs.
+// Every lesson in English in a light theme, photographed a screen at a time for reading; see lessonPageSteps.mjs.
 import { lessonPageTests } from './lessonPageSteps.mjs';
 
 export const settings = { 'workbench.colorTheme': 'Default Light Modern', 'normalizationLab.lessonLanguage': 'en' };

@@ -1,4 +1,4 @@
-// Lessons 1–6 in Simplified Chinese in a dark theme, photographed a screen at a time for reading; see lessonPageSteps.mjs.
+// Every lesson in Simplified Chinese in a dark theme, photographed a screen at a time for reading; see lessonPageSteps.mjs.
 import { lessonPageTests } from './lessonPageSteps.mjs';
 
 export const settings = { 'workbench.colorTheme': 'Default Dark Modern', 'normalizationLab.lessonLanguage': 'zh-cn' };
