@@ -76,6 +76,60 @@ async function normalizeOnce(count) {
   return { ms, longestStallMs, timings: value.timings };
 }
 
+/** The text of our hover among all hovers VS Code returns at `position`, or undefined. */
+async function ourHover(document, position) {
+  const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position)) ?? [];
+  const texts = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
+  return texts.find((text) => text.includes('GroupNorm'));
+}
+
+async function timedHover(document, position) {
+  const start = performance.now();
+  const text = await ourHover(document, position);
+  const ms = performance.now() - start;
+  if (!text) throw new Error(`no Normalization Lab hover at ${position.line + 1}:${position.character + 1}: "${document.lineAt(position.line).text.trim()}"`);
+  return ms;
+}
+
+/**
+ * Model code: a generated 5,000-line model (test/bench/modelFile.ts, built by the driver) opened
+ * as untitled Python. The first hover after opening pays for loading the Python parser and the
+ * whole analysis; later hovers reuse it; a hover after a one-character edit pays the incremental
+ * analysis.
+ */
+async function modelCodeOnce() {
+  const { generateModelFile } = require(process.env.NORMALIZATION_LAB_BENCH_MODEL);
+  const text = generateModelFile(5000);
+  const document = await vscode.workspace.openTextDocument({ language: 'python', content: text });
+  const editor = await vscode.window.showTextDocument(document);
+  if (document.lineCount < 5000) throw new Error(`the model document has ${document.lineCount} lines, expected 5,000 or more`);
+  const last = text.lastIndexOf('nn.GroupNorm(') + 'nn.Group'.length;
+  const line = text.slice(0, last).split('\n').length - 1;
+  const target = new vscode.Position(line, last - text.lastIndexOf('\n', last) - 1);
+  const openedMs = await timedHover(document, target);
+  const warm = [];
+  for (let k = 0; k < 5; k++) warm.push(await timedHover(document, target));
+  // One character typed at the end of a line in the middle of the file, above the layer.
+  const middle = document.lineAt(Math.floor(document.lineCount / 2));
+  await editor.edit((builder) => builder.insert(middle.range.end, ' '));
+  const afterEditMs = await timedHover(document, target);
+  const lines = document.lineCount;
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  // Baseline: the same request on the same text as plain text, where no extension answers: the
+  // cost of vscode.executeHoverProvider's round trip itself.
+  const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+  await vscode.window.showTextDocument(plain);
+  const roundTrip = [];
+  for (let k = 0; k < 5; k++) {
+    const start = performance.now();
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', plain.uri, target);
+    roundTrip.push(performance.now() - start);
+  }
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const middleOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { lines, chars: text.length, openedMs, hoverMs: middleOf(warm), afterEditMs, roundTripMs: middleOf(roundTrip) };
+}
+
 async function run() {
   const order = process.env.NORMALIZATION_LAB_BENCH_BASELINE_FIRST === '1' ? [BASELINE, OURS] : [OURS, BASELINE];
   const activation = {};
@@ -98,6 +152,7 @@ async function run() {
       result(`normalize-${count}`, await normalizeOnce(count));
     }
   }
+  for (let k = 0; k < repeats; k++) result('model-code', await modelCodeOnce());
   console.log('bench:done');
 }
 
