@@ -33,22 +33,30 @@ const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.fl
 
 /**
  * Runs `baseline` and `candidate` alternately after a warm-up, so both see the same machine state
- * (other processes share these cores); returns the median time of each in milliseconds.
+ * (other processes share these cores, and each call allocates megabytes, so single times scatter
+ * by ±20 %); returns the median time of each in milliseconds and the median of the ratios of the
+ * pairs, which moves less than the ratio of the medians.
  */
-function timePair(baseline: () => unknown, candidate: () => unknown, repeats = 9): { baseline: number; candidate: number } {
-  baseline();
-  candidate();
+function timePair(baseline: () => unknown, candidate: () => unknown, repeats = 21): { baseline: number; candidate: number; ratio: number } {
+  for (let index = 0; index < 2; index++) {
+    baseline();
+    candidate();
+  }
   const baselineSamples: number[] = [];
   const candidateSamples: number[] = [];
+  const ratios: number[] = [];
   for (let index = 0; index < repeats; index++) {
     let start = performance.now();
     baseline();
-    baselineSamples.push(performance.now() - start);
+    const baselineMs = performance.now() - start;
     start = performance.now();
     candidate();
-    candidateSamples.push(performance.now() - start);
+    const candidateMs = performance.now() - start;
+    baselineSamples.push(baselineMs);
+    candidateSamples.push(candidateMs);
+    ratios.push(candidateMs / baselineMs);
   }
-  return { baseline: median(baselineSamples), candidate: median(candidateSamples) };
+  return { baseline: median(baselineSamples), candidate: median(candidateSamples), ratio: median(ratios) };
 }
 
 export function run(): void {
@@ -65,7 +73,7 @@ export function run(): void {
 
   console.log(`${numbers.length.toLocaleString('en')} numbers (${ROWS} × ${COLUMNS}, JSON text ${(json.length / 1e6).toFixed(1)} MB); target ratio ≤ 1.2`);
   for (const [name, text] of [['JSON', json], ['Python (np.array)', python], ['CSV', csv]] as const) {
-    const { baseline, candidate } = timePair(() => JSON.parse(json), () => parseSelection(text));
-    console.log(`parseSelection ${name.padEnd(18)} ${candidate.toFixed(1).padStart(7)} ms   JSON.parse ${baseline.toFixed(1).padStart(7)} ms   ratio ${(candidate / baseline).toFixed(2)}`);
+    const { baseline, candidate, ratio } = timePair(() => JSON.parse(json), () => parseSelection(text));
+    console.log(`parseSelection ${name.padEnd(18)} ${candidate.toFixed(1).padStart(7)} ms   JSON.parse ${baseline.toFixed(1).padStart(7)} ms   ratio ${ratio.toFixed(2)} (median of 21 side-by-side pairs)`);
   }
 }

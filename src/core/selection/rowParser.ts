@@ -62,6 +62,12 @@ function scanRows(scanner: Scanner, start: number, end: number, delimiter: numbe
       }
       const valueEnd = scanner.end;
       lastValueEnd = valueEnd;
+      // The common case, the delimiter and then the next value, without the checks below.
+      if (valueEnd + 1 < end && text.charCodeAt(valueEnd) === delimiter && !whitespaceDelimited && isNumberStart(text.charCodeAt(valueEnd + 1))) {
+        if (rows === 0 && count === 1 && valueSeparator === undefined) valueSeparator = text.slice(valueEnd, valueEnd + 1);
+        index = valueEnd + 1;
+        continue;
+      }
       index = scanner.skipRowSpace(valueEnd, end, tabIsBlank);
       c = index < end ? text.charCodeAt(index) : NEWLINE;
       if (c === NEWLINE || c === rowMark) break;

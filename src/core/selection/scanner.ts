@@ -83,6 +83,21 @@ export const characters = {
 /** Powers of ten that are exact doubles: with at most 15 significant digits, m / 10^k is correctly rounded. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
+/** Below this length the text is read as it is. */
+const FLATTEN_FROM = 1 << 16;
+
+/**
+ * The same characters as one flat string. V8 keeps a string built by concatenation as a tree of
+ * pieces, and reading it a character at a time walks that tree on every read: a million numbers
+ * parse about a quarter slower. Splitting at a character that is not there hands back the
+ * flattened string. A text that contains NUL is read as it is.
+ */
+export function flatText(text: string): string {
+  if (text.length < FLATTEN_FROM) return text;
+  const pieces = text.split('\u0000');
+  return pieces.length === 1 ? pieces[0]! : text;
+}
+
 /** Growable Float64Array: doubling keeps appends amortised O(1). */
 export class NumberSink {
   data: Float64Array;
@@ -115,7 +130,11 @@ export class Scanner {
   /** The character that starts a comment running to the end of the line (`#`, `%`), or `NO_COMMENTS`. */
   commentMarker = NO_COMMENTS;
 
-  constructor(readonly text: string) {}
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = flatText(text);
+  }
 
   fail(offset: number, template: string, ...args: (string | number)[]): ParseFailure {
     return new ParseFailure(offset, template, args);
