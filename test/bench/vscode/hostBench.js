@@ -100,8 +100,12 @@ async function timedHover(document, position) {
 async function modelCodeOnce() {
   const { generateModelFile } = require(process.env.NORMALIZATION_LAB_BENCH_MODEL);
   const text = generateModelFile(5000);
-  const document = await vscode.workspace.openTextDocument({ language: 'python', content: text });
+  // A named untitled file, filled by one edit: an unnamed one opened right after the Normalize
+  // Selection documents were closed was sometimes handed back as the closed document.
+  let document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:/bench-model-${Date.now()}.py`));
+  if (document.languageId !== 'python') document = await vscode.languages.setTextDocumentLanguage(document, 'python');
   const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), text));
   if (document.lineCount < 5000) throw new Error(`the model document has ${document.lineCount} lines, expected 5,000 or more`);
   const last = text.lastIndexOf('nn.GroupNorm(') + 'nn.Group'.length;
   const line = text.slice(0, last).split('\n').length - 1;
