@@ -92,21 +92,29 @@ async function timedHover(document, position) {
 }
 
 /**
- * Model code: a generated 5,000-line model (test/bench/modelFile.ts, built by the driver) opened
- * as untitled Python. The first hover after opening pays for loading the Python parser and the
- * whole analysis; later hovers reuse it; a hover after a one-character edit pays the incremental
- * analysis.
+ * `text` in a new named untitled document of `language`, shown in an editor. Named and filled by
+ * one edit: an unnamed one opened right after other untitled documents were closed was sometimes
+ * handed back as a closed one.
+ */
+async function openUntitled(name, language, text) {
+  let document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:/${name}-${Date.now()}`));
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), text));
+  if (document.getText() !== text) throw new Error(`the untitled ${language} document does not hold the text it was given`);
+  return { document, editor };
+}
+
+/**
+ * Model code: a generated 5,000-line model (test/bench/modelFile.ts, built by the driver) in an
+ * untitled Python document. The first hover after it is filled pays for the whole analysis (the
+ * Python parser is loaded already, by the Normalize Selection documents); later hovers reuse it;
+ * a hover after a one-character edit pays the incremental analysis.
  */
 async function modelCodeOnce() {
   const { generateModelFile } = require(process.env.NORMALIZATION_LAB_BENCH_MODEL);
   const text = generateModelFile(5000);
-  // A named untitled file, filled by one edit: an unnamed one opened right after the Normalize
-  // Selection documents were closed was sometimes handed back as the closed document.
-  let document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:/bench-model-${Date.now()}.py`));
-  if (document.languageId !== 'python') document = await vscode.languages.setTextDocumentLanguage(document, 'python');
-  const editor = await vscode.window.showTextDocument(document);
-  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), text));
-  if (document.lineCount < 5000) throw new Error(`the model document has ${document.lineCount} lines, expected 5,000 or more`);
+  const { document, editor } = await openUntitled('bench-model.py', 'python', text);
   const last = text.lastIndexOf('nn.GroupNorm(') + 'nn.Group'.length;
   const line = text.slice(0, last).split('\n').length - 1;
   const target = new vscode.Position(line, last - text.lastIndexOf('\n', last) - 1);
@@ -121,8 +129,7 @@ async function modelCodeOnce() {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   // Baseline: the same request on the same text as plain text, answered at once by the minimal
   // extension's fixed hover: the cost of vscode.executeHoverProvider's round trips themselves.
-  const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
-  await vscode.window.showTextDocument(plain);
+  const { document: plain } = await openUntitled('bench-plain.txt', 'plaintext', text);
   const roundTrip = [];
   for (let k = 0; k < 5; k++) {
     const start = performance.now();
