@@ -131,7 +131,12 @@ async function session(index, extensionFolder, baselineVsix, modelFileModule) {
       const mark = /^bench:mark (\w+) (\d+)/.exec(line);
       if (mark) {
         findText(page, PAINTED_TEXT[mark[1]])
-          .then((at) => fs.writeFileSync(path.join(benchDir, mark[1]), String(at)))
+          .then((at) => {
+            // Written whole, then renamed: the host polls for the file and must never read it half-written.
+            const file = path.join(benchDir, mark[1]);
+            fs.writeFileSync(`${file}.partial`, String(at));
+            fs.renameSync(`${file}.partial`, file);
+          })
           .catch((error) => failures.push(error));
       }
       if (/Error|failed/.test(line) && !line.startsWith('bench:')) fs.appendFileSync(path.join(benchDir, 'errors.log'), `${line}\n`);
@@ -188,9 +193,19 @@ function printTable(all, sizes) {
   for (const [count, goal] of [[100_000, 300], [1_000_000, 2000]]) {
     const runs = pick(`normalize-${count}`);
     const ms = median(runs.map((r) => r.ms));
-    const stall = Math.max(...runs.map((r) => r.longestStallMs));
-    rows.push([`Normalize Selection ${count.toLocaleString('en')} numbers → edit applied`, formatMs(ms), '—', '—', `≤ ${goal} ms`, ms === undefined ? '—' : ms <= goal ? 'met' : 'MISSED']);
-    rows.push([`  longest extension-host stall during it`, formatMs(stall), '—', '—', '≤ 100 ms', runs.length === 0 ? '—' : stall <= 100 ? 'met' : 'MISSED']);
+    const stall = runs.length === 0 ? undefined : Math.max(...runs.map((r) => r.longestStallMs));
+    const editMs = median(runs.map((r) => r.editMs));
+    const editStall = runs.length === 0 ? undefined : Math.max(...runs.map((r) => r.editStallMs));
+    const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
+    rows.push([
+      `Normalize Selection ${count.toLocaleString('en')} numbers → edit applied`,
+      formatMs(ms),
+      `${formatMs(editMs)} (editor.edit of the same text alone)`,
+      ratio(ms, editMs),
+      `≤ ${goal} ms`,
+      ms === undefined ? '—' : ms <= goal ? 'met' : 'MISSED',
+    ]);
+    rows.push([`  longest extension-host stall during it`, formatMs(stall), `${formatMs(editStall)} (during that edit alone)`, ratio(stall, editStall), '≤ 100 ms', runs.length === 0 ? '—' : stall <= 100 ? 'met' : 'MISSED']);
   }
   const model = pick('model-code');
   if (model.length > 0) {

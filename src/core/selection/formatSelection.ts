@@ -34,47 +34,6 @@ function spellNonFinite(value: number, kind: NotationKind): string {
   return usesPythonFloats(kind) ? `float('${value > 0 ? '' : '-'}inf')` : value > 0 ? 'Infinity' : '-Infinity';
 }
 
-/** Formats `data[from..to)` into `out` (so a host can format a large tensor in slices and yield between them). */
-export function formatNumbers(data: ArrayLike<number>, from: number, to: number, options: FormatOptions, kind: NotationKind, out: string[]): void {
-  for (let index = from; index < to; index++) out[index] = formatNumber(data[index]!, options.significantDigits, kind);
-}
-
-/** Lays formatted numbers out in the notation's brackets and separators, with its commented gaps verbatim. */
-export function layoutNumbers(shape: readonly number[], numbers: readonly string[], notation: Notation): string {
-  const levels = notation.levels;
-  if (levels.length !== shape.length) {
-    throw new Error(`the notation has ${levels.length} levels but the tensor has ${shape.length} dimensions`);
-  }
-  const parts: string[] = [notation.leading, notation.prefix];
-  const verbatim = notation.comments ?? [];
-  let gap = 0;
-  let nextVerbatim = 0;
-  // Gaps are counted in writing order, as the parser counted them when it kept a commented one.
-  const pushGap = (text: string): void => {
-    if (nextVerbatim < verbatim.length && verbatim[nextVerbatim]!.gap === gap) parts.push(verbatim[nextVerbatim++]!.text);
-    else parts.push(text);
-    gap++;
-  };
-  let next = 0;
-  const write = (level: number): void => {
-    const { open, close, afterOpen, separator, beforeClose } = levels[level]!;
-    parts.push(open);
-    pushGap(afterOpen);
-    const size = shape[level]!;
-    const leaf = level === shape.length - 1;
-    for (let index = 0; index < size; index++) {
-      if (index > 0) pushGap(separator);
-      if (leaf) parts.push(numbers[next++]!);
-      else write(level + 1);
-    }
-    pushGap(beforeClose);
-    parts.push(close);
-  };
-  write(0);
-  parts.push(notation.suffix, notation.trailing);
-  return parts.join('');
-}
-
 /** A result written in the selection's notation. */
 export interface WrittenSelection {
   /** With the selection's own surrounding whitespace: what replaces the selection. */
@@ -91,22 +50,68 @@ export interface WriteOptions extends FormatOptions {
 }
 
 /**
- * Writes a tensor in `notation`, the one path from numbers to text. It formats `sliceSize`
- * numbers at a time and yields how many are done, so a host can report progress and let the
- * editor breathe between slices; `formatSelection` runs it to the end in one go.
+ * Writes a tensor in `notation`, the one path from numbers to text: the notation's brackets and
+ * separators with its commented gaps verbatim, and each number formatted as it is laid out. It
+ * writes `sliceSize` numbers at a time and yields how many are done, so a host can report
+ * progress and let the editor breathe between slices; `formatSelection` runs it to the end in one
+ * go. Each slice is joined into one string at once, so a million numbers never live as a million
+ * strings (which made the last step, and the garbage collector, stall the host).
  */
 export function* writeSelection(shape: readonly number[], data: ArrayLike<number>, source: Notation, options: WriteOptions): Generator<number, WrittenSelection, void> {
   const count = elementCount(shape);
   if (count !== data.length) throw new Error(`shape [${shape.join(', ')}] holds ${count} numbers, data has ${data.length}`);
   const { notation, notes } = notationForResult(source);
-  const numbers = new Array<string>(count);
+  const { levels, kind } = notation;
+  if (levels.length !== shape.length) throw new Error(`the notation has ${levels.length} levels but the tensor has ${shape.length} dimensions`);
+  const digits = options.significantDigits;
   const slice = Math.max(1, options.sliceSize ?? count);
-  for (let from = 0; from < count; from += slice) {
-    const to = Math.min(count, from + slice);
-    formatNumbers(data, from, to, options, notation.kind, numbers);
-    if (to < count) yield to;
+  const chunks: string[] = [];
+  let parts: string[] = [notation.leading, notation.prefix];
+  const verbatim = notation.comments ?? [];
+  let gap = 0;
+  let nextVerbatim = 0;
+  // Gaps are counted in writing order, as the parser counted them when it kept a commented one.
+  const pushGap = (text: string): void => {
+    if (nextVerbatim < verbatim.length && verbatim[nextVerbatim]!.gap === gap) parts.push(verbatim[nextVerbatim++]!.text);
+    else parts.push(text);
+    gap++;
+  };
+  const leaf = shape.length - 1;
+  // The position in each dimension; `level` is the dimension being written.
+  const index = new Array<number>(shape.length).fill(0);
+  let level = 0;
+  let written = 0;
+  parts.push(levels[0]!.open);
+  pushGap(levels[0]!.afterOpen);
+  for (;;) {
+    const { separator, beforeClose, close } = levels[level]!;
+    if (index[level]! < shape[level]!) {
+      if (index[level]! > 0) pushGap(separator);
+      if (level < leaf) {
+        level++;
+        index[level] = 0;
+        parts.push(levels[level]!.open);
+        pushGap(levels[level]!.afterOpen);
+        continue;
+      }
+      parts.push(formatNumber(data[written]!, digits, kind));
+      index[level]!++;
+      if (++written % slice === 0 && written < count) {
+        chunks.push(parts.join(''));
+        parts = [];
+        yield written;
+      }
+      continue;
+    }
+    pushGap(beforeClose);
+    parts.push(close);
+    if (level === 0) break;
+    level--;
+    index[level]!++;
   }
-  const replacement = layoutNumbers(shape, numbers, notation);
+  parts.push(notation.suffix, notation.trailing);
+  chunks.push(parts.join(''));
+  const replacement = chunks.join('');
   return { replacement, block: replacement.slice(notation.leading.length, replacement.length - notation.trailing.length), notes };
 }
 

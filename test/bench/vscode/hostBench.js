@@ -52,7 +52,9 @@ async function waitForPaint(name, t0, limitMs = 120_000) {
     if (Date.now() - t0 > limitMs) throw new Error(`${name}: no paint within ${limitMs} ms`);
     await sleep(20);
   }
-  return Number(fs.readFileSync(file, 'utf8')) - t0;
+  const at = Number(fs.readFileSync(file, 'utf8'));
+  if (!Number.isFinite(at) || at < t0) throw new Error(`${name}: the driver wrote "${at}" as the paint time, before the command at ${t0}`);
+  return at - t0;
 }
 
 async function normalizeOnce(count) {
@@ -73,7 +75,17 @@ async function normalizeOnce(count) {
   if (!value || value.ok !== true) throw new Error(`Normalize Selection of ${count} failed: ${JSON.stringify(value)}`);
   if (document.version === before) throw new Error(`Normalize Selection of ${count} did not edit the document`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return { ms, longestStallMs, timings: value.timings };
+  // Baseline: VS Code's own cost of the same edit, the same replacement written by editor.edit
+  // alone into a fresh copy of the document, with nothing parsed, normalized or formatted.
+  const copy = await vscode.workspace.openTextDocument({ language: 'python', content: text });
+  const copyEditor = await vscode.window.showTextDocument(copy);
+  const range = new vscode.Range(copy.positionAt(open), copy.positionAt(close));
+  const editStart = performance.now();
+  const edit = await withStallProbe(() => copyEditor.edit((builder) => builder.replace(range, value.text)));
+  const editMs = performance.now() - editStart;
+  if (edit.value !== true || copy.getText().length !== text.length - (close - open) + value.text.length) throw new Error(`the baseline edit of ${count} numbers was not applied`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  return { ms, longestStallMs, timings: value.timings, editMs, editStallMs: edit.longestStallMs };
 }
 
 /** The text of our hover among all hovers VS Code returns at `position`, or undefined. */

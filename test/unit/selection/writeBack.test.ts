@@ -139,6 +139,14 @@ describe('one writer for every output', () => {
     expect(step.value.replacement).toBe('np.array([0.0, 0.3333, 0.6667, 1.0, 1.333, 1.667, 2.0, 2.333, 2.667, 3.0], dtype=np.float64)');
   });
 
+  it('lays out nested rows and commented gaps the same at every slice size, a slice ending inside a row or at its end', () => {
+    const text = ['x = [', '  [[1, 2, 3],  # first', '   [4, 5, 6]],', '  # second block', '  [[7, 8, 9],', '   [10, 11, 12]],', ']  # done', ''].join('\n');
+    const values = Array.from({ length: 12 }, (_, index) => index / 4 - 1);
+    const whole = writeBack(text, values, 'python');
+    expect(whole.replacement).toBe(['x = [', '  [[-1.0, -0.75, -0.5],  # first', '   [-0.25, 0.0, 0.25]],', '  # second block', '  [[0.5, 0.75, 1.0],', '   [1.25, 1.5, 1.75]],', ']  # done', ''].join('\n'));
+    for (const sliceSize of [1, 2, 3, 5, 6, 11, 12, 13]) expect(writeBack(text, values, 'python', sliceSize).replacement, `slices of ${sliceSize}`).toBe(whole.replacement);
+  });
+
   it('gives the block without the whitespace around the selection, for inserting and copying', () => {
     const written = writeBack('  [1, 2]\n', [3, 4]);
     expect(written.replacement).toBe('  [3, 4]\n');
