@@ -76,14 +76,15 @@ async function normalizeOnce(count) {
   if (document.version === before) throw new Error(`Normalize Selection of ${count} did not edit the document`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   // Baseline: VS Code's own cost of the same edit, the same replacement written by editor.edit
-  // alone into a fresh copy of the document, with nothing parsed, normalized or formatted.
+  // alone into a fresh copy of the document, with nothing parsed, normalized or formatted (and no
+  // selection over the text, which made VS Code's edit slower and sometimes refused).
   const copy = await vscode.workspace.openTextDocument({ language: 'python', content: text });
   const copyEditor = await vscode.window.showTextDocument(copy);
   const range = new vscode.Range(copy.positionAt(open), copy.positionAt(close));
   const editStart = performance.now();
   const edit = await withStallProbe(() => copyEditor.edit((builder) => builder.replace(range, value.text)));
   const editMs = performance.now() - editStart;
-  if (edit.value !== true || copy.getText().length !== text.length - (close - open) + value.text.length) throw new Error(`the baseline edit of ${count} numbers was not applied`);
+  if (edit.value !== true || copy.getText().length !== text.length - (close - open) + value.text.length) throw new Error(`the baseline edit of ${count} numbers was not applied (${edit.value}, ${copy.getText().length} characters, expected ${text.length - (close - open) + value.text.length})`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   return { ms, longestStallMs, timings: value.timings, editMs, editStallMs: edit.longestStallMs };
 }
