@@ -10,7 +10,7 @@ import { describe } from './describe';
 import { findProblems, orderProblems, type ProblemLists } from './problems';
 import { type Bindings, type ClassScope, type Dependencies, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
 import { callArguments, childNamed, children, forEachNode } from './syntax';
-import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue } from './types';
+import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue, TextRange } from './types';
 
 export type * from './types';
 export { RECOGNIZED_LAYERS } from './catalog';
@@ -38,36 +38,100 @@ export interface TextChange {
   readonly toB: number;
 }
 
+/**
+ * What the parser reads: the text and one more line break. @lezer/python (1.1.19) reparsing a
+ * text that does not end in a line break, with fragments of its own tree, nests the classes
+ * wrongly (100 classes became 4); with a line break at the end it builds the same tree as a fresh
+ * parse. Always one more, so offsets in the text are offsets in the input and every edit of the
+ * text is the same edit of the input.
+ */
+const parserInput = (text: string): string => `${text}\n`;
+
 /** Parses Python; with the previous tree and the edits since, reuses every unchanged part of it (fast enough to run per keystroke). */
 export function parseModelCode(text: string, previous?: { readonly tree: Tree; readonly changes: readonly TextChange[] }): Tree {
-  if (!previous) return parser.parse(text);
+  if (!previous) return parser.parse(parserInput(text));
   const fragments = TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), previous.changes);
-  return parser.parse(text, fragments);
+  return parser.parse(parserInput(text), fragments);
 }
+
+/** Parser steps between two yields of a stepwise analysis: about a millisecond of parsing here. */
+const PARSE_STEPS_PER_YIELD = 256;
 
 /**
  * One document's analysis between edits: changes are folded into the previous tree's fragments
  * as they happen (cheap), the next analysis reparses only what they touched, and every top-level
  * statement whose text and module-level answers are unchanged keeps its previous analysis.
+ *
+ * `analyzeSteps` does the same work in small steps (a generator that yields between parser steps
+ * and between top-level statements), so a host can pause between them and stay responsive while
+ * a long file is analysed. Changes recorded while a parse is under way are folded in once that
+ * parse is done, whether it finished or was abandoned (`return()`); they count from its first
+ * step, which a host takes as it starts it. One analysis of a session runs at a time.
  */
 export class IncrementalAnalysis {
   private fragments: readonly TreeFragment[] = [];
   private statements: StatementCache | undefined;
+  private parsing = false;
+  private readonly queued: (readonly TextChange[])[] = [];
   /** The tree of the last analysis. */
   tree: Tree | undefined;
 
   /** Records an edit; `changes` are sorted and in the coordinates of the text before (A) and after (B). */
   applyChanges(changes: readonly TextChange[]): void {
-    if (this.fragments.length > 0 && changes.length > 0) this.fragments = TreeFragment.applyChanges(this.fragments, changes);
+    if (this.parsing) this.queued.push(changes);
+    else if (this.fragments.length > 0 && changes.length > 0) this.fragments = TreeFragment.applyChanges(this.fragments, changes);
   }
 
   analyze(text: string): ModelAnalysis {
-    const tree = parser.parse(text, this.fragments);
-    this.tree = tree;
-    this.fragments = TreeFragment.addTree(tree);
-    const { analysis, statements } = analyzeStatements(text, tree, this.statements);
+    return runToEnd(this.analyzeSteps(text));
+  }
+
+  *analyzeSteps(text: string): Generator<void, ModelAnalysis, void> {
+    let tree: Tree | null = null;
+    this.parsing = true;
+    try {
+      const input = parserInput(text);
+      let parse = parser.startParse(input, this.fragments);
+      for (let step = 1; !(tree = parse.advance()); step++) if (step % PARSE_STEPS_PER_YIELD === 0) yield;
+      // Where the code does not parse, lezer's recovery can take another path from the previous
+      // tree than from scratch, and the analysis would then depend on how the text was typed.
+      // So a tree with errors in it is reparsed from scratch: half-typed code costs a full parse.
+      if (this.fragments.length > 0 && hasErrors(tree)) {
+        tree = null;
+        parse = parser.startParse(input);
+        for (let step = 1; !(tree = parse.advance()); step++) if (step % PARSE_STEPS_PER_YIELD === 0) yield;
+      }
+    } finally {
+      this.parsing = false;
+      if (tree) {
+        this.tree = tree;
+        this.fragments = TreeFragment.addTree(tree);
+      }
+      // Made while the text above was parsed: they apply to it (or, abandoned, to the old fragments, which the earlier changes already moved).
+      for (const changes of this.queued.splice(0)) this.applyChanges(changes);
+    }
+    const { analysis, statements } = yield* analyzeStatements(text, tree, this.statements);
     this.statements = statements;
     return analysis;
+  }
+}
+
+function hasErrors(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (node) => {
+      if (node.type.isError) found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
+/** Runs a stepwise analysis to its end at once. */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -75,8 +139,8 @@ export class IncrementalAnalysis {
 const MEMBER_CALLEES = new Set([...RECOGNIZED_LAYERS.map((spec) => spec.name), 'Sequential', 'ModuleList', 'partial']);
 
 /** Analyses Python source; pass the tree from `parseModelCode` to reuse it. */
-export function analyzeModelCode(text: string, tree: Tree = parser.parse(text)): ModelAnalysis {
-  return analyzeStatements(text, tree, undefined).analysis;
+export function analyzeModelCode(text: string, tree: Tree = parseModelCode(text)): ModelAnalysis {
+  return runToEnd(analyzeStatements(text, tree, undefined)).analysis;
 }
 
 /** What one top-level statement contributes, with the module-level answers it was analysed with. */
@@ -96,7 +160,7 @@ type StatementCache = Map<string, StatementAnalysis[]>;
  * module answers about the names it asks for (imports, module assignments, classes), so one
  * whose text and answers are as in `previous` reuses that analysis, moved to where it is now.
  */
-function analyzeStatements(text: string, tree: Tree, previous: StatementCache | undefined): { analysis: ModelAnalysis; statements: StatementCache } {
+function* analyzeStatements(text: string, tree: Tree, previous: StatementCache | undefined): Generator<void, { analysis: ModelAnalysis; statements: StatementCache }, void> {
   const resolver = new Resolver(text, tree);
   const statements: StatementCache = new Map();
   const layers: Layer[] = [];
@@ -105,11 +169,13 @@ function analyzeStatements(text: string, tree: Tree, previous: StatementCache | 
     const source = text.slice(statement.from, statement.to);
     const earlier = previous?.get(source)?.find((candidate) => [...candidate.dependencies].every(([key, signature]) => resolver.signature(key, statement) === signature));
     const analysed = earlier ? moved(earlier, statement.from - earlier.from) : analyzeStatement(resolver, statement);
-    for (const layer of analysed.layers) layers.push(layer);
-    problems.push(analysed.problems);
+    const output = withinText(analysed, text.length);
+    for (const layer of output.layers) layers.push(layer);
+    problems.push(output.problems);
     const same = statements.get(source);
     if (same) same.push(analysed);
     else statements.set(source, [analysed]);
+    yield;
   }
   return { analysis: { layers, problems: orderProblems(problems) }, statements };
 }
@@ -169,31 +235,33 @@ function analyzeStatement(resolver: Resolver, statement: SyntaxNode): StatementA
 }
 
 /**
- * A statement's analysis moved by `delta`: every range inside the statement moves (a layer's, its
- * arguments', a problem's fix), ranges elsewhere (the class it constructs) stay. The results are
- * plain data; a `partial`'s opaque record is kept as it is.
+ * A statement's analysis with `map` applied to every range in it (a layer's, its arguments', a
+ * problem's fix). The results are plain data; a `partial`'s opaque record is kept as it is.
  */
-function moved(analysis: StatementAnalysis, delta: number): StatementAnalysis {
-  if (delta === 0) return analysis;
-  const move = (value: unknown, key?: string): unknown => {
+function withRanges(analysis: StatementAnalysis, map: (range: TextRange) => TextRange): StatementAnalysis {
+  const visit = (value: unknown, key?: string): unknown => {
     if (typeof value !== 'object' || value === null || key === 'partial') return value;
-    if (Array.isArray(value)) return value.map((item) => move(item));
+    if (Array.isArray(value)) return value.map((item) => visit(item));
     const record = value as Record<string, unknown>;
-    if (typeof record.from === 'number' && typeof record.to === 'number' && Object.keys(record).length === 2) {
-      const inside = record.from >= analysis.from && record.to <= analysis.to;
-      return inside ? { from: record.from + delta, to: record.to + delta } : record;
-    }
+    if (typeof record.from === 'number' && typeof record.to === 'number' && Object.keys(record).length === 2) return map(record as unknown as TextRange);
     const copy: Record<string, unknown> = {};
-    for (const name of Object.keys(record)) copy[name] = move(record[name], name);
+    for (const name of Object.keys(record)) copy[name] = visit(record[name], name);
     return copy;
   };
-  return {
-    from: analysis.from + delta,
-    to: analysis.to + delta,
-    layers: move(analysis.layers) as Layer[],
-    problems: move(analysis.problems) as ProblemLists,
-    dependencies: analysis.dependencies,
-  };
+  const { from, to } = map(analysis);
+  return { from, to, layers: visit(analysis.layers) as Layer[], problems: visit(analysis.problems) as ProblemLists, dependencies: analysis.dependencies };
+}
+
+/** A statement's analysis moved by `delta`: every range inside the statement moves, ranges elsewhere (the class it constructs) stay. */
+function moved(analysis: StatementAnalysis, delta: number): StatementAnalysis {
+  if (delta === 0) return analysis;
+  return withRanges(analysis, (range) => (range.from >= analysis.from && range.to <= analysis.to ? { from: range.from + delta, to: range.to + delta } : range));
+}
+
+/** Ranges that reach into the line break the parser reads after the text (an unclosed call at the end) end with the text. */
+function withinText(analysis: StatementAnalysis, length: number): StatementAnalysis {
+  if (analysis.to <= length) return analysis;
+  return withRanges(analysis, (range) => (range.to <= length ? range : { from: Math.min(range.from, length), to: length }));
 }
 
 /** The layer whose call contains `offset` (the innermost when calls nest), for a hover. */

@@ -40,12 +40,33 @@ interface Entry {
   analysis: Analyzer.ModelAnalysis | undefined;
   /** Created with the first analysis; edits before it need no folding, that analysis parses from scratch. */
   session: Analyzer.IncrementalAnalysis | undefined;
+  /** The analysis under way, if any: one at a time per document, the next waits for it. */
+  running: Promise<void> | undefined;
+}
+
+/** The longest the analysis runs before it lets the extension host answer something else. */
+const SLICE_MS = 8;
+// setTimeout, not setImmediate: the browser's web worker extension host has no setImmediate.
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs a stepwise analysis, pausing every SLICE_MS so hovers, other documents and commands are served meanwhile. */
+async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /**
  * One analysis per document version, shared by the hover, diagnostics, code actions and
  * CodeLens providers. Edits are folded into the previous parse as they happen, so analysing the
- * next version reparses only what changed.
+ * next version reparses only what changed. A long file is analysed in slices of a few
+ * milliseconds, so the extension host is never blocked for the whole of it.
  */
 export class ModelCodeAnalyses implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -62,7 +83,7 @@ export class ModelCodeAnalyses implements vscode.Disposable {
     );
   }
 
-  /** The analysis of the document as it is now. */
+  /** The analysis of the document as it is now (edits made while it ran start another one). */
   async get(document: vscode.TextDocument): Promise<Analyzer.ModelAnalysis> {
     const key = document.uri.toString();
     if (lengthOf(document) > MAX_ANALYSED_LENGTH) {
@@ -70,16 +91,34 @@ export class ModelCodeAnalyses implements vscode.Disposable {
       this.entries.delete(key);
       return NOTHING;
     }
-    const entry = this.entries.get(key);
-    if (entry?.analysis && entry.version === document.version) return entry.analysis;
+    const cached = this.entries.get(key);
+    if (cached?.analysis && cached.version === document.version) return cached.analysis;
     const analyzer = await loadAnalyzer();
-    const current = this.entries.get(key) ?? { version: -1, analysis: undefined, session: undefined };
-    if (current.analysis && current.version === document.version) return current.analysis;
-    current.session ??= new analyzer.IncrementalAnalysis();
-    current.analysis = current.session.analyze(document.getText());
-    current.version = document.version;
-    this.entries.set(key, current);
-    return current.analysis;
+    let entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, (entry = { version: -1, analysis: undefined, session: undefined, running: undefined }));
+    // Typing while it runs makes the analysis one version old: analyse again, a few times at most.
+    for (let started = 0; ; ) {
+      if (entry.analysis && (entry.version === document.version || started >= 3)) return entry.analysis;
+      if (document.isClosed || this.entries.get(key) !== entry) return entry.analysis ?? NOTHING;
+      if (entry.running) {
+        await entry.running;
+        continue;
+      }
+      started++;
+      const session = (entry.session ??= new analyzer.IncrementalAnalysis());
+      const version = document.version;
+      const target = entry;
+      const running = runInSlices(session.analyzeSteps(document.getText())).then((analysis) => {
+        target.analysis = analysis;
+        target.version = version;
+      });
+      entry.running = running;
+      try {
+        await running;
+      } finally {
+        if (entry.running === running) entry.running = undefined;
+      }
+    }
   }
 
   /** The analysis if this version was analysed already (for code actions that follow diagnostics). */
