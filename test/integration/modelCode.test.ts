@@ -26,6 +26,9 @@ async function waitFor<T>(read: () => T | Thenable<T>, done: (value: T) => boole
   return value;
 }
 
+/** The CodeLens of a document with their commands: VS Code resolves as many as asked (the editor only those in view). */
+const lensesOf = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10_000);
+
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Normalization Lab');
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -94,7 +97,14 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
 
   it('puts Explore pooling and Quiz me above each layer; Explore opens the explorer on the layer\'s op and grouping', async () => {
     const editor = await openPython('lens.py', MODEL);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const unresolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.deepStrictEqual(
+      unresolved.map((lens) => lens.command),
+      unresolved.map(() => undefined),
+      'the lenses reach the editor without their commands, which are made for the ones in view',
+    );
+    const lenses = await lensesOf(editor.document.uri);
+    assert.strictEqual(lenses.length, unresolved.length);
     const onGroupNorm = lenses.filter((lens) => lens.range.start.line === 7);
     assert.deepStrictEqual(
       onGroupNorm.map((lens) => [lens.command?.title, lens.command?.command]),
@@ -160,7 +170,7 @@ describe('Model code: hover, diagnostics, quick fix and CodeLens inside VS Code'
     assert.strictEqual(cell.languageId, 'python');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.uri, positionOf(cell, 'BatchNorm2d(48)', 2));
     assert.match(hoverText(hovers), /Per channel, over \(N, H, W\) of an \(N, C, H, W\) input \(C = 48\)/);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cell.uri);
+    const lenses = await lensesOf(cell.uri);
     assert.strictEqual(lenses.filter((lens) => lens.command?.title === 'Quiz me').length, 3);
     const diagnostics = await waitFor(() => ours(cell.uri), (list) => list.length >= 2);
     assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.code), ['featureMismatch', 'groupNormIndivisible']);
