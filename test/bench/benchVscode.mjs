@@ -217,7 +217,9 @@ function printTable(all, sizes) {
     const openedStall = Math.max(...model.map((r) => r.openedStallMs));
     rows.push([`  longest extension-host stall while it ran`, formatMs(openedStall), '—', '—', '—', '—']);
     const roundTrip = median(model.map((r) => r.roundTripMs));
-    rows.push([`  hover after it`, `${hover.toFixed(1)} ms`, `${roundTrip.toFixed(1)} ms (same request, fixed hover)`, (hover / roundTrip).toFixed(2), '≤ 20 ms', hover <= 20 ? 'met' : 'MISSED']);
+    rows.push([`  hover after it`, `${hover.toFixed(1)} ms`, `${roundTrip.toFixed(1)} ms (same request, fixed hover, plain text)`, (hover / roundTrip).toFixed(2), '≤ 20 ms', hover <= 20 ? 'met' : 'MISSED']);
+    const pythonRoundTrip = median(model.map((r) => r.pythonRoundTripMs));
+    rows.push([`    same request, model code off`, '—', `${pythonRoundTrip.toFixed(1)} ms (VS Code's round trip on this Python document)`, (hover / pythonRoundTrip).toFixed(2), '—', '—']);
     rows.push([`  one-character edit → hover (incremental analysis)`, formatMs(edited), '—', '—', 'analysis ≤ 50 ms', edited <= 50 ? 'met' : 'MISSED']);
   }
   const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;

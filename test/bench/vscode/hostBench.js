@@ -61,8 +61,8 @@ async function normalizeOnce(count) {
   const numbers = [];
   for (let i = 0; i < count; i++) numbers.push(((i * 7919) % 1000) / 10 - 50);
   const text = `x = [${numbers.join(', ')}]\n`;
-  const document = await vscode.workspace.openTextDocument({ language: 'python', content: text });
-  const editor = await vscode.window.showTextDocument(document);
+  // Opened as the baseline's copy below is, so the two edits start from the same kind of document.
+  const { document, editor } = await openUntitled(`bench-normalize-${count}.py`, 'python', text);
   const open = text.indexOf('[');
   const close = text.lastIndexOf(']') + 1;
   editor.selection = new vscode.Selection(document.positionAt(open), document.positionAt(close));
@@ -78,8 +78,7 @@ async function normalizeOnce(count) {
   // Baseline: VS Code's own cost of the same edit, the same replacement written by editor.edit
   // alone into a fresh copy of the document, with nothing parsed, normalized or formatted (and no
   // selection over the text, which made VS Code's edit slower and sometimes refused).
-  const copy = await vscode.workspace.openTextDocument({ language: 'python', content: text });
-  const copyEditor = await vscode.window.showTextDocument(copy);
+  const { document: copy, editor: copyEditor } = await openUntitled(`bench-edit-${count}.py`, 'python', text);
   const range = new vscode.Range(copy.positionAt(open), copy.positionAt(close));
   const editStart = performance.now();
   const edit = await withStallProbe(() => copyEditor.edit((builder) => builder.replace(range, value.text)));
@@ -140,6 +139,21 @@ async function modelCodeOnce() {
   await editor.edit((builder) => builder.insert(middle.range.end, ' '));
   const afterEditMs = await timedHover(document, target);
   const lines = document.lineCount;
+  // A second baseline: the same request on the same Python document with the model-code
+  // features off (the provider returns at once): VS Code's round trip for this document.
+  const settings = vscode.workspace.getConfiguration('normalizationLab.modelCode');
+  await settings.update('enabled', false, vscode.ConfigurationTarget.Global);
+  const pythonRoundTrip = [];
+  try {
+    for (let k = 0; k < 5; k++) {
+      const start = performance.now();
+      const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, target);
+      pythonRoundTrip.push(performance.now() - start);
+      if (hovers?.length) throw new Error('a hover answered with the model-code features off');
+    }
+  } finally {
+    await settings.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+  }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   // Baseline: the same request on the same text as plain text, answered at once by the minimal
   // extension's fixed hover: the cost of vscode.executeHoverProvider's round trips themselves.
@@ -153,7 +167,7 @@ async function modelCodeOnce() {
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   const middleOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { lines, chars: text.length, openedMs, openedStallMs, hoverMs: middleOf(warm), afterEditMs, roundTripMs: middleOf(roundTrip) };
+  return { lines, chars: text.length, openedMs, openedStallMs, hoverMs: middleOf(warm), afterEditMs, roundTripMs: middleOf(roundTrip), pythonRoundTripMs: middleOf(pythonRoundTrip) };
 }
 
 async function run() {
