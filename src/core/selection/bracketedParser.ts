@@ -34,9 +34,17 @@ const MAX_DEPTH = 32;
 const COMMA_MODE = 1;
 const SPACE_MODE = 2;
 
-/** Reads the lists that open at `start` (a `[` or `(`); stops after the bracket that closes them. */
-export function parseNested(scanner: Scanner, start: number, last: number, allowMatlab: boolean): NestedOutcome {
-  return new NestedListParser(scanner, start, last, allowMatlab).parse();
+/**
+ * Reads the lists that open at `start` (a `[` or `(`); stops after the bracket that closes them.
+ * It yields after every `sliceChars` characters or so, so a host can pause between slices.
+ */
+export function* parseNested(scanner: Scanner, start: number, last: number, allowMatlab: boolean, sliceChars: number): Generator<void, NestedOutcome, void> {
+  const parser = new NestedListParser(scanner, start, last, allowMatlab);
+  for (;;) {
+    const outcome = parser.advance(sliceChars);
+    if (outcome) return outcome;
+    yield;
+  }
 }
 
 /** A failed step returns this instead of the next offset; the failure is in `failure`. */
@@ -75,6 +83,8 @@ class NestedListParser {
   private commentPending = false;
   private readonly comments: VerbatimGap[] = [];
   private failure: ParseFailure | undefined;
+  /** Where `advance` goes on from. */
+  private index: number;
 
   constructor(
     private readonly scanner: Scanner,
@@ -83,40 +93,66 @@ class NestedListParser {
     private readonly allowMatlab: boolean,
   ) {
     this.text = scanner.text;
+    this.index = start;
     this.sink = new NumberSink(Math.min(1 << 20, (last - start) >> 1));
   }
 
-  parse(): NestedOutcome {
+  /**
+   * Reads on for about `budget` characters from where it stopped: the outcome once the lists are
+   * read (or fail), undefined when it paused and `advance` should be called again.
+   */
+  advance(budget: number): NestedOutcome | undefined {
     const { text, last, scanner } = this;
-    let index = this.start;
-    while (index < last) {
+    const stop = Math.min(last, this.index + budget);
+    let index = this.index;
+    let ended = false;
+    while (index < stop) {
       const c = text.charCodeAt(index);
       if (c === SPACE || c === NEWLINE || c === TAB || c === CARRIAGE_RETURN) {
         index++;
         continue;
       }
       if (isNumberStart(c)) {
-        if (this.depth === 0) break;
+        if (this.depth === 0) {
+          ended = true;
+          break;
+        }
         index = this.number(index);
       } else if (c === COMMA) {
-        if (this.depth === 0) break;
+        if (this.depth === 0) {
+          ended = true;
+          break;
+        }
         index = this.comma(index);
       } else if (c === OPEN_BRACKET || c === OPEN_PAREN) {
         index = this.open(index, c);
       } else if (c === CLOSE_BRACKET || c === CLOSE_PAREN) {
-        if (this.depth === 0) break;
+        if (this.depth === 0) {
+          ended = true;
+          break;
+        }
         index = this.close(index, c);
-        if (index !== FAILED && this.depth === 0) break;
+        if (index !== FAILED && this.depth === 0) {
+          ended = true;
+          break;
+        }
       } else if (c === scanner.commentMarker) {
         index = scanner.skipComment(index, last);
         this.commentPending = true;
       } else if ((c === SEMICOLON || c === PERCENT) && this.isMatlabRow()) {
         return { matlabAt: this.start };
       } else {
-        if (this.depth === 0) break;
+        if (this.depth === 0) {
+          ended = true;
+          break;
+        }
         return this.unexpected(index, c);
       }
       if (index === FAILED) return this.failure!;
+    }
+    if (!ended && index < last) {
+      this.index = index;
+      return undefined;
     }
     return this.finish(index);
   }

@@ -32,9 +32,25 @@ export interface ParseOptions {
 
 export type ParseResult = { readonly ok: true; readonly selection: ParsedSelection } | { readonly ok: false; readonly error: SelectionParseError };
 
+/** Characters read between two yields of `parseSelectionSteps`: a few milliseconds of parsing here. */
+export const PARSE_SLICE_CHARS = 256 * 1024;
+
 /** Parses the selection, returning what it read or the problem and where it is. */
 export function tryParseSelection(text: string, options: ParseOptions = {}): ParseResult {
-  const result = readSelection(new Scanner(text), options);
+  const steps = parseSelectionSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `tryParseSelection` in steps: a generator that yields after every `sliceChars` characters or
+ * so (at a row boundary in rows of values), so a host can let the editor breathe while it reads a
+ * million numbers. Where it pauses changes nothing in what it reads.
+ */
+export function* parseSelectionSteps(text: string, options: ParseOptions = {}, sliceChars = PARSE_SLICE_CHARS): Generator<void, ParseResult, void> {
+  const result = yield* readSelection(new Scanner(text), options, Math.max(1, sliceChars));
   if (result instanceof ParseFailure) return { ok: false, error: new SelectionParseError(text, result.offset, result.template, result.args) };
   return { ok: true, selection: result };
 }
@@ -52,7 +68,7 @@ function commentMarkerFor(options: ParseOptions): number {
   return language === 'json' || language === 'jsonc' || language === 'jsonl' ? NO_COMMENTS : HASH;
 }
 
-function readSelection(scanner: Scanner, options: ParseOptions): ParsedSelection | ParseFailure {
+function* readSelection(scanner: Scanner, options: ParseOptions, sliceChars: number): Generator<void, ParsedSelection | ParseFailure, void> {
   const text = scanner.text;
   const first = scanner.skipSpace(0, text.length);
   const last = scanner.skipSpaceBackwards(text.length, first);
@@ -63,9 +79,9 @@ function readSelection(scanner: Scanner, options: ParseOptions): ParsedSelection
   // Comment lines above a Python list stay in the prefix, written back as they are.
   const start = text.charCodeAt(first) === scanner.commentMarker ? scanner.skipBlank(first, last) : first;
   const head = readPrefix(scanner, start, last);
-  if (head) return parseBracketed(scanner, { ...head, prefixStart: first }, last, leading, trailing, options);
+  if (head) return yield* parseBracketed(scanner, { ...head, prefixStart: first }, last, leading, trailing, options, sliceChars);
   scanner.commentMarker = NO_COMMENTS;
-  return parseRows(scanner, first, last, leading, trailing);
+  return yield* parseRows(scanner, first, last, leading, trailing, sliceChars);
 }
 
 interface Head {
@@ -130,15 +146,23 @@ function callEnd(scanner: Scanner, start: number, last: number): number {
   return -1;
 }
 
-function parseBracketed(scanner: Scanner, head: Head, last: number, leading: string, trailing: string, options: ParseOptions): ParsedSelection | ParseFailure {
+function* parseBracketed(
+  scanner: Scanner,
+  head: Head,
+  last: number,
+  leading: string,
+  trailing: string,
+  options: ParseOptions,
+  sliceChars: number,
+): Generator<void, ParsedSelection | ParseFailure, void> {
   const text = scanner.text;
   const { literalStart, wrapper } = head;
   const c = text.charCodeAt(literalStart);
   if (c !== OPEN_BRACKET && c !== OPEN_PAREN) return scanner.fail(literalStart, 'expected a list after "{0}("', wrapper ?? '');
   const prefix = text.slice(head.prefixStart, literalStart);
-  const nested = parseNested(scanner, literalStart, last, wrapper === undefined);
+  const nested = yield* parseNested(scanner, literalStart, last, wrapper === undefined, sliceChars);
   if (nested instanceof ParseFailure) return nested;
-  if ('matlabAt' in nested) return parseMatlab(scanner, nested.matlabAt, last, leading, trailing, prefix);
+  if ('matlabAt' in nested) return yield* parseMatlab(scanner, nested.matlabAt, last, leading, trailing, prefix, sliceChars);
 
   // After the literal: the rest of the call's arguments, then an optional `;`.
   let index = scanner.skipBlank(nested.end, last);

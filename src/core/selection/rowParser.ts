@@ -21,8 +21,11 @@ interface Rows {
   readonly rowSeparator: string | undefined;
 }
 
-/** Reads rows from `start` to `end` (exclusive); `matlab` also ends rows at `;` and skips `%` comments. */
-function scanRows(scanner: Scanner, start: number, end: number, delimiter: number, matlab: boolean): Rows | ParseFailure {
+/**
+ * Reads rows from `start` to `end` (exclusive); `matlab` also ends rows at `;` and skips `%`
+ * comments. Yields at the first row that starts `sliceChars` or more after the last yield.
+ */
+function* scanRows(scanner: Scanner, start: number, end: number, delimiter: number, matlab: boolean, sliceChars: number): Generator<void, Rows | ParseFailure, void> {
   const text = scanner.text;
   const sink = new NumberSink(Math.min(1 << 20, (end - start) >> 1));
   const whitespaceDelimited = delimiter === SPACE;
@@ -36,7 +39,12 @@ function scanRows(scanner: Scanner, start: number, end: number, delimiter: numbe
   let valueSeparator: string | undefined;
   let rowSeparator: string | undefined;
   let lastValueEnd = start;
+  let pauseAt = start + sliceChars;
   while (index < end) {
+    if (index >= pauseAt) {
+      yield;
+      pauseAt = index + sliceChars;
+    }
     // Start of a line (or, in MATLAB, of a row after `;`): skip blanks, comments and empty rows.
     let c = text.charCodeAt(index);
     if (isSpace(c) || c === rowMark) {
@@ -129,7 +137,7 @@ function isLoneSpecialWord(text: string, start: number, end: number): boolean {
 const plain = (separator: string): Level => ({ open: '', close: '', afterOpen: '', separator, beforeClose: '' });
 
 /** Delimited rows or one number per line, from `first` to `last`, with an optional header line. */
-export function parseRows(scanner: Scanner, first: number, last: number, leading: string, trailing: string): ParsedSelection | ParseFailure {
+export function* parseRows(scanner: Scanner, first: number, last: number, leading: string, trailing: string, sliceChars: number): Generator<void, ParsedSelection | ParseFailure, void> {
   const text = scanner.text;
   const notes: CoreMessage[] = [];
   let dataStart = first;
@@ -144,7 +152,7 @@ export function parseRows(scanner: Scanner, first: number, last: number, leading
     notes.push({ template: 'skipped the header row "{0}"; it is kept when the result is written back', args: [text.slice(first, headerEnd).trim()] });
   }
   const delimiter = detectDelimiter(text, dataStart, last);
-  const rows = scanRows(scanner, dataStart, last, delimiter, false);
+  const rows = yield* scanRows(scanner, dataStart, last, delimiter, false, sliceChars);
   if (rows instanceof ParseFailure) return rows;
   const defaultSeparator = delimiter === COMMA ? ', ' : delimiter === SPACE ? ' ' : rows.delimiter;
   const valueSeparator = rows.valueSeparator ?? defaultSeparator;
@@ -190,7 +198,7 @@ function findMatrixEnd(scanner: Scanner, bracket: number, last: number): number 
  * A MATLAB matrix `[1 2; 3 4]` whose `[` is at `bracket`. Its `%` comments are skipped and not
  * written back (a comment after the matrix is kept, as part of the suffix).
  */
-export function parseMatlab(scanner: Scanner, bracket: number, last: number, leading: string, trailing: string, prefix: string): ParsedSelection | ParseFailure {
+export function* parseMatlab(scanner: Scanner, bracket: number, last: number, leading: string, trailing: string, prefix: string, sliceChars: number): Generator<void, ParsedSelection | ParseFailure, void> {
   const text = scanner.text;
   scanner.commentMarker = PERCENT;
   const close = findMatrixEnd(scanner, bracket, last);
@@ -202,7 +210,7 @@ export function parseMatlab(scanner: Scanner, bracket: number, last: number, lea
   const bodyStart = scanner.skipSpace(bracket + 1, close);
   const bodyEnd = scanner.skipSpaceBackwards(close, bodyStart);
   if (bodyStart === bodyEnd) return scanner.fail(bracket, 'the selection contains no numbers, only an empty matrix');
-  const rows = scanRows(scanner, bodyStart, bodyEnd, COMMA, true);
+  const rows = yield* scanRows(scanner, bodyStart, bodyEnd, COMMA, true, sliceChars);
   if (rows instanceof ParseFailure) return rows;
   if (rows.rows === 0) return scanner.fail(bracket, 'the selection contains no numbers, only an empty matrix');
   const afterOpen = text.slice(bracket + 1, bodyStart);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as Analyzer from '../../core/analyzer';
+import { runInSlices } from '../slices';
 
 /**
  * Where the model-code features work: Python files, untitled Python and notebook cells. The files'
@@ -44,29 +45,11 @@ interface Entry {
   running: Promise<void> | undefined;
 }
 
-/** The longest the analysis runs before it lets the extension host answer something else. */
-const SLICE_MS = 8;
-// setTimeout, not setImmediate: the browser's web worker extension host has no setImmediate.
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Runs a stepwise analysis, pausing every SLICE_MS so hovers, other documents and commands are served meanwhile. */
-async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
-}
-
 /**
  * One analysis per document version, shared by the hover, diagnostics, code actions and
  * CodeLens providers. Edits are folded into the previous parse as they happen, so analysing the
  * next version reparses only what changed. A long file is analysed in slices of a few
- * milliseconds, so the extension host is never blocked for the whole of it.
+ * milliseconds (`runInSlices`), so the extension host is never blocked for the whole of it.
  */
 export class ModelCodeAnalyses implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();

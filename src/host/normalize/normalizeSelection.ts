@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
-import { type CoreMessage, type NotationKind, type ParsedSelection, tryParseSelection, writeSelection, type WrittenSelection } from '../../core/selection';
+import { type CoreMessage, type NotationKind, type ParsedSelection, parseSelectionSteps, writeSelection, type WrittenSelection } from '../../core/selection';
+import { runInSlices } from '../slices';
 import {
   checkNormalizeArguments,
   completeParams,
@@ -140,7 +141,8 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   const text = document.getText(selection);
   lap('getText');
 
-  const read = tryParseSelection(text, { languageId: document.languageId });
+  // In slices: reading a million numbers takes 80–240 ms, too long to hold the extension host.
+  const read = await runInSlices(parseSelectionSteps(text, { languageId: document.languageId }));
   lap('parse');
   if (!read.ok) {
     const { error } = read;
