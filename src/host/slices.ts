@@ -1,8 +1,8 @@
 /** The longest a stepwise job runs before it lets the extension host answer something else. */
 export const SLICE_MS = 8;
 
-// setTimeout, not setImmediate: the browser's web worker extension host has no setImmediate.
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the extension host run what is waiting; setTimeout, not setImmediate: the browser's web worker extension host has none. */
+export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs a core generator that yields between small steps, pausing every SLICE_MS so hovers, other

@@ -9,6 +9,7 @@ import { containerKind, isFunctionalNorm, type LayerSpec, layerSpecFor, RECOGNIZ
 import { describe } from './describe';
 import { findProblems, orderProblems, type ProblemLists } from './problems';
 import { type Bindings, type ClassScope, type Dependencies, type FunctionScope, isReference, truthy, LOCAL_CLASS, type PartialArguments, Resolver, type ScopedArgument } from './scope';
+import { runToEnd } from '../steps';
 import { callArguments, childNamed, children, forEachNode } from './syntax';
 import type { Layer, LayerArgument, LayerNote, ModelAnalysis, ResolvedValue, TextRange } from './types';
 
@@ -125,14 +126,6 @@ function hasErrors(tree: Tree): boolean {
     },
   });
   return found;
-}
-
-/** Runs a stepwise analysis to its end at once. */
-function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Callee names worth resolving when written as `a.Name(…)`; any plain `name(…)` is resolved (it may be an alias). */

@@ -105,7 +105,6 @@ class NestedListParser {
     const { text, last, scanner } = this;
     const stop = Math.min(last, this.index + budget);
     let index = this.index;
-    let ended = false;
     while (index < stop) {
       const c = text.charCodeAt(index);
       if (c === SPACE || c === NEWLINE || c === TAB || c === CARRIAGE_RETURN) {
@@ -113,44 +112,29 @@ class NestedListParser {
         continue;
       }
       if (isNumberStart(c)) {
-        if (this.depth === 0) {
-          ended = true;
-          break;
-        }
+        if (this.depth === 0) return this.finish(index);
         index = this.number(index);
       } else if (c === COMMA) {
-        if (this.depth === 0) {
-          ended = true;
-          break;
-        }
+        if (this.depth === 0) return this.finish(index);
         index = this.comma(index);
       } else if (c === OPEN_BRACKET || c === OPEN_PAREN) {
         index = this.open(index, c);
       } else if (c === CLOSE_BRACKET || c === CLOSE_PAREN) {
-        if (this.depth === 0) {
-          ended = true;
-          break;
-        }
+        if (this.depth === 0) return this.finish(index);
         index = this.close(index, c);
-        if (index !== FAILED && this.depth === 0) {
-          ended = true;
-          break;
-        }
+        if (index !== FAILED && this.depth === 0) return this.finish(index);
       } else if (c === scanner.commentMarker) {
         index = scanner.skipComment(index, last);
         this.commentPending = true;
       } else if ((c === SEMICOLON || c === PERCENT) && this.isMatlabRow()) {
         return { matlabAt: this.start };
       } else {
-        if (this.depth === 0) {
-          ended = true;
-          break;
-        }
+        if (this.depth === 0) return this.finish(index);
         return this.unexpected(index, c);
       }
       if (index === FAILED) return this.failure!;
     }
-    if (!ended && index < last) {
+    if (index < last) {
       this.index = index;
       return undefined;
     }

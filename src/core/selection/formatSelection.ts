@@ -4,6 +4,7 @@
  * integer dtype, which could not hold them).
  */
 import { elementCount } from '../engine';
+import { runToEnd } from '../steps';
 import { formatNumber as formatAnyNumber } from '../format';
 import { notationForResult } from './dtype';
 import type { CoreMessage } from './messages';
@@ -117,8 +118,5 @@ export function* writeSelection(shape: readonly number[], data: ArrayLike<number
 
 /** Writes a whole tensor in `notation` at once; returns the text that replaces the selection. */
 export function formatSelection(shape: readonly number[], data: ArrayLike<number>, notation: Notation, options: FormatOptions): string {
-  const writing = writeSelection(shape, data, notation, options);
-  let step = writing.next();
-  while (!step.done) step = writing.next();
-  return step.value.replacement;
+  return runToEnd(writeSelection(shape, data, notation, options)).replacement;
 }

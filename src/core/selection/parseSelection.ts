@@ -5,6 +5,7 @@
  * rows) and names the notation; `bracketedParser` and `rowParser` read the numbers, with the
  * `scanner` they share. One left-to-right scan: the time is linear in the length of the selection.
  */
+import { runToEnd } from '../steps';
 import { parseNested } from './bracketedParser';
 import { findDtype } from './dtype';
 import type { CoreMessage } from './messages';
@@ -37,11 +38,7 @@ export const PARSE_SLICE_CHARS = 256 * 1024;
 
 /** Parses the selection, returning what it read or the problem and where it is. */
 export function tryParseSelection(text: string, options: ParseOptions = {}): ParseResult {
-  const steps = parseSelectionSteps(text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(parseSelectionSteps(text, options));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EngineError, normalize, OPERATIONS, isOpName, type OpName, type OpParams, type OpResult } from '../../core/engine';
 import { type CoreMessage, type NotationKind, type ParsedSelection, parseSelectionSteps, writeSelection, type WrittenSelection } from '../../core/selection';
-import { runInSlices } from '../slices';
+import { pause, runInSlices } from '../slices';
 import {
   checkNormalizeArguments,
   completeParams,
@@ -49,8 +49,6 @@ interface LastChoice {
 }
 
 const localize = (message: CoreMessage) => vscode.l10n.t(message.template, ...message.args);
-// setTimeout, not setImmediate: the browser's web worker extension host has no setImmediate.
-const yieldToEditor = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 class Cancelled extends Error {}
 
@@ -83,7 +81,7 @@ async function formatOutput(parsed: ParsedSelection, data: Float64Array, digits:
     progress?.report({ message: vscode.l10n.t('writing {0} of {1} numbers', done.toLocaleString(), data.length.toLocaleString()), increment: (50 * (done - written)) / data.length });
     written = done;
     if (step.done) return step.value;
-    await yieldToEditor();
+    await pause();
     if (token?.isCancellationRequested) throw new Cancelled();
   }
 }
@@ -172,7 +170,7 @@ export async function normalizeSelection(context: vscode.ExtensionContext, rawAr
   try {
     ({ result, outputText } = await withOptionalProgress(large, vscode.l10n.t('Normalizing {0} numbers', parsed.data.length.toLocaleString()), async (progress, token) => {
       progress?.report({ message: vscode.l10n.t('normalizing'), increment: 10 });
-      await yieldToEditor();
+      await pause();
       const computed = normalize(op, parsed, completed.params as Partial<OpParams>);
       lap('normalize');
       if (token?.isCancellationRequested) throw new Cancelled();
