@@ -1,5 +1,5 @@
 /** The longest a stepwise job runs before it lets the extension host answer something else. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /** Lets the extension host run what is waiting; setTimeout, not setImmediate: the browser's web worker extension host has none. */
 export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

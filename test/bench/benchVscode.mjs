@@ -166,6 +166,9 @@ async function session(index, extensionFolder, baselineVsix, modelFileModule) {
   }
 }
 
+/** a / b to two decimals, or a dash when either is missing. */
+const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
+
 function formatMs(value) {
   return value === undefined ? '—' : `${value.toFixed(0)} ms`;
 }
@@ -177,7 +180,7 @@ function printTable(all, sizes) {
   const initialised = [...new Set(activation.flatMap((result) => result.initialised))];
   const act = median(activation.map((r) => r.ms));
   const actBase = median(activation.map((r) => r.baselineMs));
-  rows.push(['activation', formatMs(act), formatMs(actBase), act && actBase ? (act / actBase).toFixed(2) : '—', '—', `${activation.length} sessions`]);
+  rows.push(['activation', formatMs(act), formatMs(actBase), ratio(act, actBase), '—', `${activation.length} sessions`]);
   rows.push([
     'modules initialised by activation',
     initialised.length === 0 ? 'none of markdown-it, KaTeX, @lezer/python' : initialised.join(', '),
@@ -189,14 +192,13 @@ function printTable(all, sizes) {
   const explain = pick('explain');
   const ex = median(explain.map((r) => r.ms));
   const exBase = median(explain.map((r) => r.baselineMs));
-  rows.push(['Explain Normalization → lesson text painted', formatMs(ex), `${formatMs(exBase)} (bare webview)`, ex && exBase ? (ex / exBase).toFixed(2) : '—', '≤ 1.5× baseline', ex && exBase ? (ex / exBase <= 1.5 ? 'met' : 'MISSED') : '—']);
+  rows.push(['Explain Normalization → lesson text painted', formatMs(ex), `${formatMs(exBase)} (bare webview)`, ratio(ex, exBase), '≤ 1.5× baseline', ex && exBase ? (ex / exBase <= 1.5 ? 'met' : 'MISSED') : '—']);
   for (const [count, goal] of [[100_000, 300], [1_000_000, 2000]]) {
     const runs = pick(`normalize-${count}`);
     const ms = median(runs.map((r) => r.ms));
     const stall = runs.length === 0 ? undefined : Math.max(...runs.map((r) => r.longestStallMs));
     const editMs = median(runs.map((r) => r.editMs));
     const editStall = runs.length === 0 ? undefined : Math.max(...runs.map((r) => r.editStallMs));
-    const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
     rows.push([
       `Normalize Selection ${count.toLocaleString('en')} numbers → edit applied`,
       formatMs(ms),

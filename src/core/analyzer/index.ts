@@ -55,7 +55,7 @@ export function parseModelCode(text: string, previous?: { readonly tree: Tree; r
   return parser.parse(parserInput(text), fragments);
 }
 
-/** Parser steps between two yields of a stepwise analysis: about a millisecond of parsing here. */
+/** Parser steps between two yields of a stepwise analysis: 0.2 ms of parsing here on average, 2 ms at most. */
 const PARSE_STEPS_PER_YIELD = 256;
 
 /**
@@ -92,15 +92,13 @@ export class IncrementalAnalysis {
     this.parsing = true;
     try {
       const input = parserInput(text);
-      let parse = parser.startParse(input, this.fragments);
-      for (let step = 1; !(tree = parse.advance()); step++) if (step % PARSE_STEPS_PER_YIELD === 0) yield;
+      tree = yield* parseInSteps(input, this.fragments);
       // Where the code does not parse, lezer's recovery can take another path from the previous
       // tree than from scratch, and the analysis would then depend on how the text was typed.
       // So a tree with errors in it is reparsed from scratch: half-typed code costs a full parse.
       if (this.fragments.length > 0 && hasErrors(tree)) {
-        tree = null;
-        parse = parser.startParse(input);
-        for (let step = 1; !(tree = parse.advance()); step++) if (step % PARSE_STEPS_PER_YIELD === 0) yield;
+        tree = null; // abandoned during this reparse, the old fragments stay, with the changes since
+        tree = yield* parseInSteps(input, []);
       }
     } finally {
       this.parsing = false;
@@ -114,6 +112,15 @@ export class IncrementalAnalysis {
     const { analysis, statements } = yield* analyzeStatements(text, tree, this.statements);
     this.statements = statements;
     return analysis;
+  }
+}
+
+function* parseInSteps(input: string, fragments: readonly TreeFragment[]): Generator<void, Tree, void> {
+  const parse = parser.startParse(input, fragments);
+  for (let step = 1; ; step++) {
+    const tree = parse.advance();
+    if (tree) return tree;
+    if (step % PARSE_STEPS_PER_YIELD === 0) yield;
   }
 }
 

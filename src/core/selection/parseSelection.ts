@@ -34,7 +34,7 @@ export interface ParseOptions {
 export type ParseResult = { readonly ok: true; readonly selection: ParsedSelection } | { readonly ok: false; readonly error: SelectionParseError };
 
 /** Characters read between two yields of `parseSelectionSteps`: a few milliseconds of parsing here. */
-export const PARSE_SLICE_CHARS = 256 * 1024;
+const PARSE_SLICE_CHARS = 256 * 1024;
 
 /** Parses the selection, returning what it read or the problem and where it is. */
 export function tryParseSelection(text: string, options: ParseOptions = {}): ParseResult {
